@@ -1,0 +1,87 @@
+// Inference and training-mode outputs against PyTorch (scripts/fixtures/gen_model_fixtures.py):
+// the TS side recomputes the same formula weights, loads them by PyTorch name, and must match.
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
+import { loadFormulaWeights } from '../../../test/helpers/formula-weights';
+import { createBackbone, createColorizer, disposeStateDict } from './index';
+import type { BackboneKind, ColorizerKind } from './part';
+
+const TOLERANCE = 1e-4; // of the reference output's scale
+const measured: string[] = [];
+afterAll(() => console.log(`PyTorch parity (max |Δ| / max |ref|):\n  ${measured.join('\n  ')}`));
+
+describe.each([
+  'deconv',
+  'pixelshuffle',
+  'coloru',
+] as ColorizerKind[])('colorizer %s vs PyTorch', (kind) => {
+  it('matches in inference mode and in one training-mode step (output and BN statistics)', () => {
+    const fixture = readFixture(`model/colorizer_${kind}.safetensors`);
+    const colorizer = createColorizer(kind);
+    loadFormulaWeights(colorizer);
+    const x = toNhwc(fixture.input as tf.Tensor); // [2,64,64,1]
+
+    const evalOut = colorizer.apply(x, false);
+    const evalErr = relativeMaxError(evalOut, toNhwc(fixture.output_eval as tf.Tensor));
+    const trainOut = colorizer.apply(x, true); // moves the running statistics once
+    const trainErr = relativeMaxError(trainOut, toNhwc(fixture.output_train as tf.Tensor));
+    const stats = colorizer.stateDict();
+    let statsErr = 0;
+    for (const [name, value] of Object.entries(fixture)) {
+      if (!name.startsWith('after_train_step.')) continue;
+      const ours = stats[name.slice('after_train_step.'.length)];
+      if (!ours) throw new Error(`no ${name} in the colorizer`);
+      statsErr = Math.max(statsErr, relativeMaxError(ours, value));
+    }
+    measured.push(
+      `${kind}: eval ${evalErr.toExponential(2)}, train ${trainErr.toExponential(2)}, BN stats ${statsErr.toExponential(2)}`,
+    );
+    expect(evalErr).toBeLessThan(TOLERANCE);
+    expect(trainErr).toBeLessThan(TOLERANCE);
+    expect(statsErr).toBeLessThan(TOLERANCE);
+    tf.dispose([x, evalOut, trainOut]);
+    disposeStateDict(stats);
+    disposeStateDict(fixture);
+    colorizer.dispose();
+  });
+});
+
+describe.each([
+  'resnet18',
+  'densenet121',
+  'squeezenet1_1',
+] as BackboneKind[])('backbone %s vs torchvision', (kind) => {
+  it('gives the same pooled features in inference mode', () => {
+    const fixture = readFixture(`model/backbone_${kind}.safetensors`);
+    const backbone = createBackbone(kind);
+    loadFormulaWeights(backbone);
+    const x = toNhwc(fixture.input as tf.Tensor); // [2,64,64,3]
+    const features = backbone.features(x, false);
+    const err = relativeMaxError(features, fixture.features_eval as tf.Tensor);
+    measured.push(`${kind}: eval features ${err.toExponential(2)}`);
+    expect(err).toBeLessThan(TOLERANCE);
+    if (kind === 'resnet18') {
+      const trainFeatures = backbone.features(x, true);
+      const trainErr = relativeMaxError(trainFeatures, fixture.features_train as tf.Tensor);
+      const stats = backbone.stateDict();
+      const statsErr = Math.max(
+        ...Object.entries(fixture)
+          .filter(([name]) => name.startsWith('after_train_step.'))
+          .map(([name, ref]) =>
+            relativeMaxError(stats[name.slice('after_train_step.'.length)] as tf.Tensor, ref),
+          ),
+      );
+      measured.push(
+        `${kind}: train features ${trainErr.toExponential(2)}, BN stats ${statsErr.toExponential(2)}`,
+      );
+      expect(trainErr).toBeLessThan(TOLERANCE);
+      expect(statsErr).toBeLessThan(TOLERANCE);
+      trainFeatures.dispose();
+      disposeStateDict(stats);
+    }
+    tf.dispose([x, features]);
+    disposeStateDict(fixture);
+    backbone.dispose();
+  });
+});

@@ -1,0 +1,38 @@
+// SGD with momentum and decoupled weight decay, exactly as SPEC §4 (PyTorch/fastai form):
+// p ← p·(1 − lr·wd); v ← mom·v + g; p ← p − lr·v. tfjs only.
+import * as tf from '@tensorflow/tfjs';
+
+export interface SgdHyper {
+  lr: number;
+  momentum: number;
+  weightDecay: number;
+}
+
+export class Sgd {
+  /** One momentum buffer per variable, created up front so memory stays flat across steps. */
+  private readonly velocity = new Map<tf.Variable, tf.Variable>();
+
+  constructor(variables: readonly tf.Variable[]) {
+    for (const v of variables) {
+      this.velocity.set(v, tf.variable(tf.zerosLike(v), false));
+    }
+  }
+
+  /** Applies one update; `grads` maps variable names to gradients and stays owned by the caller. */
+  step(grads: tf.NamedTensorMap, hyper: SgdHyper): void {
+    tf.tidy(() => {
+      for (const [variable, velocity] of this.velocity) {
+        const grad = grads[variable.name];
+        if (!grad) continue;
+        const decayed = variable.mul(1 - hyper.lr * hyper.weightDecay);
+        velocity.assign(velocity.mul(hyper.momentum).add(grad));
+        variable.assign(decayed.sub(velocity.mul(hyper.lr)));
+      }
+    });
+  }
+
+  dispose(): void {
+    for (const v of this.velocity.values()) v.dispose();
+    this.velocity.clear();
+  }
+}
