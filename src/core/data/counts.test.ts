@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { labelCounts } from './counts';
+
+describe('labelCounts', () => {
+  it('counts training targets, and the raw uncertain / unmentioned annotations beside them', () => {
+    const counts = labelCounts({
+      labels: ['Edema', 'Mass'],
+      items: [
+        { path: 'a', patientId: 'a', target: [1, 0], mask: [1, 1], raw: [-1, Number.NaN] }, // U-Ones
+        { path: 'b', patientId: 'b', target: [0, 0], mask: [0, 1], raw: [-1, 0] }, // U-Ignore
+        { path: 'c', patientId: 'c', target: [1, 1], mask: [1, 1], raw: [1, 1] },
+        { path: 'd', patientId: 'd', target: [0, 1], mask: [1, 1] }, // a format without raw cells
+      ],
+    });
+    expect(counts).toEqual([
+      { label: 'Edema', positive: 2, negative: 1, ignored: 1, uncertain: 2, notMentioned: 0 },
+      { label: 'Mass', positive: 2, negative: 2, ignored: 0, uncertain: 0, notMentioned: 1 },
+    ]);
+  });
+});
