@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readSafetensors } from '../../src/core/weights/safetensors';
 import type { StateDict } from '../../src/core/weights/state-dict';
 
-export const FIXTURES = resolve(__dirname, '..', 'fixtures');
+export const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 
 export function readFixture(relativePath: string): StateDict {
   const bytes = new Uint8Array(readFileSync(resolve(FIXTURES, relativePath)));

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const SHARED_DIR = resolve(__dirname, '..', '..', '..', 'shared');
+export const SHARED_DIR = resolve(import.meta.dirname, '..', '..', '..', 'shared');
 
 /** Absolute path of a file under ../shared, or null (with the reason printed) when absent. */
 export function sharedFile(relativePath: string): string | null {

@@ -80,7 +80,12 @@ export class ParameterStore {
   }
 
   trainableVariables(): tf.Variable[] {
-    return [...this.entries.values()].filter((e) => e.trainable).map((e) => e.variable);
+    return this.namedTrainableVariables().map(([, v]) => v);
+  }
+
+  /** [PyTorch name, variable (tfjs layout)] of every trainable parameter, in registration order. */
+  namedTrainableVariables(): [string, tf.Variable][] {
+    return [...this.entries].filter(([, e]) => e.trainable).map(([name, e]) => [name, e.variable]);
   }
 
   parameterCount(): number {
@@ -108,7 +113,9 @@ export class ParameterStore {
     for (const [name, e] of this.entries) {
       const value = sd[name];
       if (!value) continue;
-      e.variable.assign(tf.tidy(() => torchToTfjs(value.toFloat(), e.layout)));
+      const converted = tf.tidy(() => torchToTfjs(value.toFloat(), e.layout));
+      e.variable.assign(converted);
+      converted.dispose(); // the variable keeps its own reference to the data
     }
   }
 

@@ -18,6 +18,8 @@ export interface Part {
   frozen: boolean;
   /** The variables an optimizer may update: none while frozen. */
   trainableVariables(): tf.Variable[];
+  /** Every trainable variable with its PyTorch name, frozen or not (gradient checks, exports). */
+  namedTrainableVariables(): [string, tf.Variable][];
   dispose(): void;
 }
 
@@ -44,6 +46,10 @@ export class ModelPart implements Part {
 
   trainableVariables(): tf.Variable[] {
     return this.frozen ? [] : this.store.trainableVariables();
+  }
+
+  namedTrainableVariables(): [string, tf.Variable][] {
+    return this.store.namedTrainableVariables();
   }
 
   /** BatchNorm runs in training mode only when asked to and the part is not frozen. */

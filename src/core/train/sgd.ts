@@ -14,7 +14,10 @@ export class Sgd {
 
   constructor(variables: readonly tf.Variable[]) {
     for (const v of variables) {
-      this.velocity.set(v, tf.variable(tf.zerosLike(v), false));
+      this.velocity.set(
+        v,
+        tf.tidy(() => tf.variable(tf.zerosLike(v), false)),
+      );
     }
   }
 
