@@ -1,0 +1,73 @@
+// The public core API (ARCHITECTURE.md): external scripts, the headless runner, the worker and
+// acceptance checks import from here. The core imports only @tensorflow/tfjs: no DOM, React,
+// zustand or idb-keyval, so it runs unchanged in a worker, in Node and in Chromium.
+
+// Backends
+export { type BackendName, selectBackend, startCpuBackend } from './backend/select';
+export { type ChestXray14Options, parseChestXray14Csv } from './data/chestxray14';
+export {
+  applyChestXray14SplitLists,
+  resolveChestXray14Images,
+} from './data/chestxray14-files';
+// Datasets
+export { type ChestView, type CheXpertOptions, parseCheXpertCsv } from './data/chexpert';
+export { type LabelCount, labelCounts } from './data/counts';
+export { type DatasetFormat, type DetectedFormat, detectDatasetFormat } from './data/detect';
+export { parseFolderPerClass } from './data/folder';
+export { type GenericCsvOptions, parseGenericCsv } from './data/generic-csv';
+export { CHEST_LABELS, DEFAULT_UNCERTAINTY_POLICY, type UncertaintyPolicy } from './data/labels';
+export {
+  MURA_LABELS,
+  type MuraOptions,
+  parseMuraLabeledStudies,
+  parseMuraPaths,
+} from './data/mura';
+// Demo data: the seeded phantom chest radiographs
+export * from './data/phantom';
+export { type SplitFractions, type SplitOptions, splitByPatient } from './data/split';
+export { drawSubset, SUBSET_DRAWS, SUBSET_FRACTIONS } from './data/subset';
+export type {
+  DatasetIndex,
+  DatasetItem,
+  ParsedDataset,
+  ParseProblem,
+  SplitName,
+} from './data/types';
+// Evaluation
+export { type LabelAucSummary, perLabelAuc, type RocCurve, rocAuc, rocCurve } from './eval/auc';
+export { buildReport, DEFAULT_COMPARISONS } from './eval/report';
+export { type ReportCsv, reportToCsv } from './eval/report-csv';
+export { parseRunRecords } from './eval/report-input';
+export { reportToMarkdown } from './eval/report-markdown';
+export type { EvalReport, ReportOptions, RunRecord } from './eval/report-types';
+export {
+  benjaminiHochberg,
+  mean,
+  type Summary,
+  sampleStandardDeviation,
+  summarize,
+} from './eval/stats';
+export { type PairedTTestResult, pairedTTest } from './eval/ttest';
+// Model zoo
+export * from './model';
+// Training
+export { maskedBceWithLogits } from './train/loss';
+export { type LrFinderOptions, type LrFinderResult, runLrFinder } from './train/lr-finder';
+export { type LrSuggestions, suggestLearningRates } from './train/lr-suggestions';
+// Schedules and stages
+export {
+  type OneCycleOptions,
+  type OneCycleVariant,
+  oneCycle,
+  oneCycleCurve,
+} from './train/one-cycle';
+export { Sgd, type SgdHyper } from './train/sgd';
+export { applyStage, STAGE_ORDER, STAGES, type StageId, stageProblems } from './train/stages';
+export { type Batch, trainStep } from './train/step';
+export { createRandom, deriveSeed, type Random } from './util/random';
+// Weights
+export { WeightsFileError } from './weights/file-error';
+export { normalizeCheckpointNames, splitImageNetHead } from './weights/names';
+export { readSafetensors, writeSafetensors } from './weights/safetensors';
+export type { StateDict } from './weights/state-dict';
+export { readTorchCheckpoint } from './weights/torch-checkpoint';
