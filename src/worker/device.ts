@@ -1,0 +1,29 @@
+// Starts the best available tfjs backend inside the worker and describes it. Registers the
+// WebGPU backend here (not in the core) so Node never loads it.
+import '@tensorflow/tfjs-backend-webgpu';
+import * as tf from '@tensorflow/tfjs';
+import { type BackendName, selectBackend } from '../core/backend/select';
+import { describeWebGlRenderer, describeWebGpuAdapter } from '../platform/adapter-info';
+import type { DeviceInfo } from './protocol';
+
+export const DEFAULT_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+function describe(backend: BackendName): string {
+  if (backend === 'webgpu') return describeWebGpuAdapter(tf.backend());
+  if (backend === 'webgl') return describeWebGlRenderer();
+  return 'CPU (no GPU acceleration)';
+}
+
+export async function startDevice(order: BackendName[] = DEFAULT_BACKENDS): Promise<DeviceInfo> {
+  const backend = await selectBackend(order);
+  const fallbackReasons = order
+    .slice(0, order.indexOf(backend))
+    .map((skipped) => `${skipped} is unavailable in this browser or on this device`);
+  // Warm-up: compile the first shaders now, so nothing later times their compilation.
+  tf.tidy(() =>
+    tf
+      .conv2d(tf.ones([1, 8, 8, 1]) as tf.Tensor4D, tf.ones([3, 3, 1, 1]) as tf.Tensor4D, 1, 'same')
+      .dataSync(),
+  );
+  return { backend, adapter: describe(backend), fallbackReasons };
+}
