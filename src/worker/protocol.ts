@@ -5,7 +5,7 @@ import type { BackendName } from '../core/backend/select';
 /** What the worker reports about the device it computes on. */
 export interface DeviceInfo {
   backend: BackendName;
-  /** Human-readable adapter: "google swiftshader", "nvidia ampere", "CPU (no GPU)". */
+  /** Human-readable adapter: "google swiftshader", "nvidia ampere", "CPU (no GPU acceleration)". */
   adapter: string;
   /** Why a preferred backend was skipped, for the page to explain a fallback. */
   fallbackReasons: string[];

@@ -32,9 +32,9 @@ export function padSpatial(x: tf.Tensor4D, before: number, after: number, value 
 /** tfjs conv2d with PyTorch's symmetric `pad`: [N,H,W,Cin] → [N,H',W',Cout]. */
 export function conv2dTorch(x: tf.Tensor4D, filter: tf.Tensor4D, stride: number, pad: number) {
   const kernel = filter.shape[0];
-  const inSize = x.shape[1];
+  const [, h, w] = x.shape;
   if (pad === 0) return tf.conv2d(x, filter, stride, 'valid');
-  if (sameMatchesSymmetric(inSize, kernel, stride, pad))
+  if (sameMatchesSymmetric(h, kernel, stride, pad) && sameMatchesSymmetric(w, kernel, stride, pad))
     return tf.conv2d(x, filter, stride, 'same');
   return tf.conv2d(padSpatial(x, pad, pad), filter, stride, 'valid');
 }
@@ -54,7 +54,9 @@ export function convTranspose2dTorch(
   const outChannels = filter.shape[2];
   const outH = (h - 1) * stride - 2 * pad + kernel;
   const outW = (w - 1) * stride - 2 * pad + kernel;
-  if (sameMatchesSymmetric(outH, kernel, stride, pad) && outH === h * stride) {
+  const sameH = sameMatchesSymmetric(outH, kernel, stride, pad) && outH === h * stride;
+  const sameW = sameMatchesSymmetric(outW, kernel, stride, pad) && outW === w * stride;
+  if (sameH && sameW) {
     return tf.conv2dTranspose(x, filter, [n, outH, outW, outChannels], stride, 'same');
   }
   // The full transposed convolution, then the PyTorch crop of `pad` on every side.
@@ -64,15 +66,8 @@ export function convTranspose2dTorch(
   return tf.slice(full, [0, pad, pad, 0], [n, outH, outW, outChannels]);
 }
 
-/** PyTorch MaxPool2d(kernel, stride, pad) with floor or ceil mode. */
-export function maxPoolTorch(
-  x: tf.Tensor4D,
-  kernel: number,
-  stride: number,
-  pad: number,
-  ceilMode = false,
-): tf.Tensor4D {
-  const inSize = x.shape[1];
+/** Extra bottom/right padding a PyTorch pool needs along one axis (ceil mode adds a window). */
+function poolExtra(inSize: number, kernel: number, stride: number, pad: number, ceilMode: boolean) {
   const span = inSize + 2 * pad - kernel;
   let out = Math.floor(span / stride) + 1;
   if (ceilMode) {
@@ -80,14 +75,26 @@ export function maxPoolTorch(
     // PyTorch drops a last window that would start in the right padding.
     if ((out - 1) * stride >= inSize + pad) out -= 1;
   }
-  const extra = Math.max((out - 1) * stride + kernel - (inSize + 2 * pad), 0);
-  if (pad === 0 && extra === 0) return tf.maxPool(x, kernel, stride, 'valid');
+  return Math.max((out - 1) * stride + kernel - (inSize + 2 * pad), 0);
+}
+
+/** PyTorch MaxPool2d(kernel, stride, pad) with floor or ceil mode, per axis. */
+export function maxPoolTorch(
+  x: tf.Tensor4D,
+  kernel: number,
+  stride: number,
+  pad: number,
+  ceilMode = false,
+): tf.Tensor4D {
+  const extraH = poolExtra(x.shape[1], kernel, stride, pad, ceilMode);
+  const extraW = poolExtra(x.shape[2], kernel, stride, pad, ceilMode);
+  if (pad === 0 && extraH === 0 && extraW === 0) return tf.maxPool(x, kernel, stride, 'valid');
   const padded = tf.pad(
     x,
     [
       [0, 0],
-      [pad, pad + extra],
-      [pad, pad + extra],
+      [pad, pad + extraH],
+      [pad, pad + extraW],
       [0, 0],
     ],
     MAX_POOL_PAD,

@@ -2,7 +2,7 @@
 // tfjs only.
 import * as tf from '@tensorflow/tfjs';
 import type { StateDict } from '../weights/state-dict';
-import type { ApplyWithMode } from './layers';
+import { type ApplyWithMode, globalAvgPool } from './layers';
 import type { LoadOptions, ParameterStore } from './parameters';
 
 export interface Part {
@@ -111,6 +111,6 @@ export class BackbonePart extends ModelPart implements Backbone {
   }
 
   features(x: tf.Tensor4D, training: boolean): tf.Tensor2D {
-    return tf.tidy(() => tf.mean(this.featureMap(x, training), [1, 2]));
+    return tf.tidy(() => globalAvgPool(this.featureMap(x, training)));
   }
 }

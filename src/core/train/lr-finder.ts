@@ -93,7 +93,7 @@ export async function runLrFinder(
   const o = resolveOptions(opts);
   const snapshot = network.stateDict(); // copies in PyTorch layout; transposes are lossless
   try {
-    const optimizer = freshSgd(network.trainableVariables());
+    const optimizer = new Sgd(network.trainableVariables());
     try {
       const curve = await sweep(network, optimizer, nextBatch, o);
       const suggestions = suggestLearningRates(curve.lrs, curve.smoothedLosses, { numIt: o.numIt });
@@ -102,20 +102,8 @@ export async function runLrFinder(
       optimizer.dispose();
     }
   } finally {
-    // tidy: loadStateDict leaves the tensor it assigns to each variable undisposed.
-    tf.tidy(() => network.loadStateDict(snapshot));
+    network.loadStateDict(snapshot);
     disposeStateDict(snapshot);
-  }
-}
-
-/** A scope around Sgd's constructor disposes the zeros it fills each momentum buffer from (they
- *  would outlive the buffers); the buffers themselves are variables, which scopes never dispose. */
-function freshSgd(variables: tf.Variable[]): Sgd {
-  tf.engine().startScope();
-  try {
-    return new Sgd(variables);
-  } finally {
-    tf.engine().endScope();
   }
 }
 

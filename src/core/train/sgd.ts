@@ -23,6 +23,14 @@ export class Sgd {
 
   /** Applies one update; `grads` maps variable names to gradients and stays owned by the caller. */
   step(grads: tf.NamedTensorMap, hyper: SgdHyper): void {
+    const known = new Set([...this.velocity.keys()].map((v) => v.name));
+    const strangers = Object.keys(grads).filter((name) => !known.has(name));
+    if (strangers.length > 0) {
+      // e.g. a classifier replaced by resetClassifier after this optimizer was built.
+      throw new Error(
+        `Sgd has no momentum buffer for ${strangers.join(', ')}: build it after the network's parts are final`,
+      );
+    }
     tf.tidy(() => {
       for (const [variable, velocity] of this.velocity) {
         const grad = grads[variable.name];

@@ -37,6 +37,11 @@ function makeNetwork(config: CompareConfig): Network {
   return createNetwork({ colorizer, backbone, numClasses: 2, seed: 5, widthMultiplier });
 }
 
+async function flatGradient(variables: tf.Variable[], grads: tf.NamedTensorMap): Promise<number[]> {
+  const values = await Promise.all(variables.map((v) => (grads[v.name] as tf.Tensor).data()));
+  return values.flatMap((a) => Array.from(a));
+}
+
 /**
  * Training-mode logits and the gradients of every trainable variable with BatchNorm in inference
  * mode, as plain arrays. Gradients in training mode are not comparable across backends: ReLU
@@ -56,8 +61,9 @@ async function forwardBackward(config: CompareConfig) {
   const out = {
     loss: (await value.data())[0] as number,
     logits: Array.from(await logits.data()),
+    // One flat gradient vector per part: T's, E's and C's gradients each concatenated.
     grads: await Promise.all(
-      variables.map(async (v) => Array.from(await (grads[v.name] as tf.Tensor).data())),
+      parts.map(async (part) => flatGradient(part.trainableVariables(), grads)),
     ),
   };
   tf.dispose([value, logits, batch.x, batch.targets, batch.mask]);

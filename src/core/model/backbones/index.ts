@@ -34,7 +34,8 @@ export function createBackbone(kind: BackboneKind, opts: BackboneOptions = {}): 
   const width = opts.widthMultiplier ?? 1;
   if (!(width > 0)) throw new Error(`widthMultiplier must be positive, got ${width}`);
   const store = new ParameterStore(`backbone:${kind}`);
-  // SqueezeNet's reference init is PyTorch's default; ResNet/DenseNet use kaiming fan-out.
+  // Random (not pretrained) starts only: kaiming fan-out as torchvision's ResNet; SqueezeNet and
+  // DenseNet use close variants there (kaiming uniform / fan-in), here PyTorch's default and fan-out.
   const convInit = kind === 'squeezenet1_1' ? 'pytorch' : 'kaiming-fan-out';
   const { forward, featureSize } = build(
     { store, random: createRandom(opts.seed ?? 0), convInit },

@@ -40,7 +40,7 @@ export function residualStem(b: Builder): ApplyWithMode {
     residualBlock(b, `resblocks.${i}`),
   );
   return (x, training) => {
-    let h = leakyRelu(bn1(conv1(x), training)); // [N,(H-3)/2,(W-3)/2,64]
+    let h = leakyRelu(bn1(conv1(x), training)); // [N,⌊(H−1)/2⌋,⌊(W−1)/2⌋,64] (320 → 159)
     h = maxPoolTorch(h, 3, 2, 1); // [N,H/4,W/4,64]
     for (const block of blocks) h = block(h, training);
     return h;
