@@ -16,6 +16,13 @@ export { type DatasetFormat, type DetectedFormat, detectDatasetFormat } from './
 export { parseFolderPerClass } from './data/folder';
 export { type GenericCsvOptions, parseGenericCsv } from './data/generic-csv';
 export { CHEST_LABELS, DEFAULT_UNCERTAINTY_POLICY, type UncertaintyPolicy } from './data/labels';
+// Feeding and the training loop
+export {
+  evaluationBatches,
+  type FeedItem,
+  MemoryFeed,
+  type MemoryFeedOptions,
+} from './data/memory-feed';
 export {
   MURA_LABELS,
   type MuraOptions,
@@ -50,6 +57,13 @@ export {
 export { type PairedTTestResult, pairedTTest } from './eval/ttest';
 // Model zoo
 export * from './model';
+export {
+  type RunStageOptions,
+  runStage,
+  type StageEvent,
+  type StageResult,
+  validate,
+} from './train/loop';
 // Training
 export { maskedBceWithLogits } from './train/loss';
 export { type LrFinderOptions, type LrFinderResult, runLrFinder } from './train/lr-finder';

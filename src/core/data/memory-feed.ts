@@ -1,0 +1,176 @@
+// An in-memory batch source (tests, headless runner): gray images → static-shape normalized batches
+// with SPEC §4's seeded crop, rotation and zoom. Core: imports @tensorflow/tfjs only, runs anywhere.
+import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../train/step';
+import { createRandom, deriveSeed, type Random, shuffled } from '../util/random';
+
+/** CheXpert's gray statistics (SPEC §4): gray = (v/255 − MEAN)/STD. */
+export const GRAY_MEAN = 0.5028;
+export const GRAY_STD = 0.2902;
+
+/** An 8-bit gray image of any size, row-major (e.g. renderPhantom's output). */
+export interface GrayPixels {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/** One example: the image plus its DatasetItem's `target` and `mask` (length L each). */
+export interface FeedItem {
+  image: GrayPixels;
+  target: readonly number[];
+  mask: readonly number[];
+}
+
+export interface MemoryFeedOptions {
+  /** Square input size S. */
+  size: number;
+  /** N: every batch has exactly N items (the last partial batch of an epoch is dropped). */
+  batchSize: number;
+  seed: number;
+  /** Random crop, rotation and zoom (SPEC §4). Default true. */
+  augment?: boolean;
+}
+
+/** Rotation and zoom as SPEC §4 draws them; each applied with probability 0.75. */
+const AUG_PROBABILITY = 0.75;
+const MAX_ROTATION_RAD = (10 * Math.PI) / 180;
+const MAX_ZOOM = 1.1;
+const IDENTITY: readonly number[] = [1, 0, 0, 0, 1, 0, 0, 0];
+
+/** The square crop [y0, x0, side] of an image: random along the long side, or centred. */
+function squareCrop(image: GrayPixels, random: Random | null): [number, number, number] {
+  const side = Math.min(image.width, image.height);
+  const spareY = image.height - side;
+  const spareX = image.width - side;
+  const pick = (spare: number) =>
+    random === null ? Math.floor(spare / 2) : Math.floor(random() * (spare + 1));
+  return [pick(spareY), pick(spareX), side];
+}
+
+/** [S,S,1] raw 0..255 values of one cropped, bilinearly resized image; caller owns it. */
+function resizedImage(image: GrayPixels, size: number, random: Random | null): tf.Tensor3D {
+  const [y0, x0, side] = squareCrop(image, random);
+  return tf.tidy(() => {
+    const full = tf.tensor3d(image.pixels, [image.height, image.width, 1], 'int32').toFloat();
+    const crop = full.slice([y0, x0, 0], [side, side, 1]) as tf.Tensor3D; // [side,side,1]
+    return tf.image.resizeBilinear(crop, [size, size]);
+  });
+}
+
+/**
+ * The 8 projective coefficients mapping an output pixel to its input pixel (tf.image.transform's
+ * convention): zoom z around p, then rotation θ around the centre c:
+ * in = c + R(θ)·(p + (out − p)/z − c).
+ */
+export function rotationZoomTransform(size: number, random: Random): number[] {
+  const theta = random() < AUG_PROBABILITY ? (2 * random() - 1) * MAX_ROTATION_RAD : 0;
+  const zoomed = random() < AUG_PROBABILITY;
+  const z = zoomed ? 1 + random() * (MAX_ZOOM - 1) : 1;
+  const px = zoomed ? random() * (size - 1) : 0;
+  const py = zoomed ? random() * (size - 1) : 0;
+  if (theta === 0 && z === 1) return IDENTITY.slice();
+  const c = (size - 1) / 2;
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const qx = px * (1 - 1 / z) - c; // p − p/z − c
+  const qy = py * (1 - 1 / z) - c;
+  return [
+    cos / z,
+    -sin / z,
+    c + cos * qx - sin * qy,
+    sin / z,
+    cos / z,
+    c + sin * qx + cos * qy,
+    0,
+    0,
+  ];
+}
+
+/**
+ * Builds one batch from `items`. x: [N,S,S,1] normalized; targets, mask: [N,L]. `random` null:
+ * evaluation (centre crop, no augmentation). The caller owns the returned tensors.
+ */
+export function buildBatch(items: readonly FeedItem[], size: number, random: Random | null): Batch {
+  const images = items.map((item) => resizedImage(item.image, size, random)); // N × [S,S,1]
+  const transforms = items.map(() =>
+    random === null ? IDENTITY : rotationZoomTransform(size, random),
+  );
+  const labels = items[0]?.target.length ?? 0;
+  return tf.tidy(() => {
+    let raw = tf.stack(images) as tf.Tensor4D; // [N,S,S,1], 0..255
+    tf.dispose(images);
+    if (transforms.some((t) => t !== IDENTITY)) {
+      const matrices = tf.tensor2d(transforms.flat(), [items.length, 8]); // [N,8]
+      raw = tf.image.transform(raw, matrices, 'bilinear', 'reflect');
+    }
+    return {
+      x: raw.div(255).sub(GRAY_MEAN).div(GRAY_STD) as tf.Tensor4D,
+      targets: tf.tensor2d(
+        items.flatMap((item) => [...item.target]),
+        [items.length, labels],
+      ),
+      mask: tf.tensor2d(
+        items.flatMap((item) => [...item.mask]),
+        [items.length, labels],
+      ),
+    };
+  });
+}
+
+/** Evaluation batches in order, centre-cropped, no augmentation (the last may be smaller).
+ *  The caller owns every returned tensor (dispose with disposeBatches). */
+export function evaluationBatches(
+  items: readonly FeedItem[],
+  size: number,
+  batchSize: number,
+): Batch[] {
+  const batches: Batch[] = [];
+  for (let start = 0; start < items.length; start += batchSize) {
+    batches.push(buildBatch(items.slice(start, start + batchSize), size, null));
+  }
+  return batches;
+}
+
+export function disposeBatches(batches: readonly Batch[]): void {
+  for (const b of batches) tf.dispose([b.x, b.targets, b.mask]);
+}
+
+/**
+ * Endless seeded training batches: a new shuffle each epoch, then augmentation. The feed holds no
+ * tensors (only the pixels it was given), so it needs no dispose; each batch belongs to its caller.
+ */
+export class MemoryFeed {
+  readonly batchesPerEpoch: number;
+  private readonly shuffleRandom: Random;
+  private readonly augmentRandom: Random;
+  private order: FeedItem[] = [];
+  private position = 0;
+
+  constructor(
+    private readonly items: readonly FeedItem[],
+    private readonly options: MemoryFeedOptions,
+  ) {
+    this.batchesPerEpoch = Math.floor(items.length / options.batchSize);
+    if (this.batchesPerEpoch < 1) {
+      throw new RangeError(
+        `MemoryFeed: ${items.length} items cannot fill one batch of ${options.batchSize}`,
+      );
+    }
+    this.shuffleRandom = createRandom(deriveSeed(options.seed, 'feed:shuffle'));
+    this.augmentRandom = createRandom(deriveSeed(options.seed, 'feed:augment'));
+  }
+
+  /** The next batch (x [N,S,S,1], targets and mask [N,L]); the caller disposes it. */
+  nextBatch(): Batch {
+    const n = this.options.batchSize;
+    if (this.position + n > this.order.length) {
+      this.order = shuffled(this.items, this.shuffleRandom);
+      this.position = 0;
+    }
+    const chosen = this.order.slice(this.position, this.position + n);
+    this.position += n;
+    const random = (this.options.augment ?? true) ? this.augmentRandom : null;
+    return buildBatch(chosen, this.options.size, random);
+  }
+}

@@ -1,0 +1,203 @@
+// The training loop of one stage (not model.fit): one-cycle SGD, periodic validation AUC, the best
+// checkpoint kept and restored, a NaN guard and cooperative stop. Core: imports @tensorflow/tfjs only.
+import * as tf from '@tensorflow/tfjs';
+import { perLabelAuc } from '../eval/auc';
+import type { Network } from '../model';
+import { disposeStateDict, type StateDict } from '../weights/state-dict';
+import { type OneCycleVariant, oneCycleCurve, type ScheduledHyper } from './one-cycle';
+import { Sgd } from './sgd';
+import { type Batch, trainStep } from './step';
+
+/** Anything that hands out training batches the caller then owns (e.g. data/memory-feed). */
+export interface BatchSource {
+  nextBatch(): Batch;
+}
+
+export type StageEvent =
+  | { kind: 'step'; step: number; loss: number; lr: number; momentum: number }
+  | { kind: 'validation'; step: number; meanAuc: number; perLabel: number[] }
+  | { kind: 'diverged'; step: number; message: string };
+
+export interface RunStageOptions {
+  /** Prepared by applyStage (frozen parts and a new classifier already set). */
+  network: Network;
+  train: BatchSource;
+  /** Pre-built evaluation batches; owned by the caller, only read here. */
+  validation: readonly Batch[];
+  /** n: optimizer steps in the stage. */
+  iterations: number;
+  lrMax: number;
+  variant?: OneCycleVariant;
+  weightDecay: number;
+  /** Validate every K steps, and always after the last one. */
+  validateEvery: number;
+  /** Losses are read back in one transfer every this many steps. Default 10. */
+  readLossEvery?: number;
+  onEvent?: (event: StageEvent) => void;
+  /** Polled between steps; true ends the stage early (the best checkpoint is still restored). */
+  shouldStop?: () => boolean;
+}
+
+export interface StageResult {
+  outcome: 'completed' | 'stopped' | 'diverged';
+  stepsRun: number;
+  /** The step of the restored checkpoint (0: the stage's starting weights). */
+  bestStep: number;
+  /** NaN when no validation ran. */
+  bestMeanAuc: number;
+}
+
+/** The validation AUC of the network in inference mode: logits → sigmoid → perLabelAuc (masked). */
+export async function validate(network: Network, batches: readonly Batch[]) {
+  const targets: number[][] = [];
+  const scores: number[][] = [];
+  const masks: number[][] = [];
+  for (const batch of batches) {
+    const probabilities = tf.tidy(() => tf.sigmoid(network.logits(batch.x, false))); // [N,L]
+    scores.push(...((await probabilities.array()) as number[][]));
+    probabilities.dispose();
+    targets.push(...((await batch.targets.array()) as number[][]));
+    masks.push(...((await batch.mask.array()) as number[][]));
+  }
+  return perLabelAuc(targets, scores, masks);
+}
+
+/** Yields to the event loop (a macrotask), so a worker's stop message can arrive between steps. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The stage's mutable state. It owns `checkpoint` (a state-dict clone: the best weights so far,
+ * or the starting weights until the first validation) and `pending` (loss scalars not read yet).
+ */
+class StageRun {
+  checkpoint: StateDict;
+  bestStep = 0;
+  bestMeanAuc = Number.NaN;
+  pending: { step: number; loss: tf.Scalar; hyper: ScheduledHyper }[] = [];
+
+  constructor(readonly opts: RunStageOptions) {
+    this.checkpoint = opts.network.stateDict();
+  }
+
+  /**
+   * Reads every pending loss in one transfer. Reading each step would stall the GPU pipeline on a
+   * readback per step; batching them costs at most `readLossEvery` steps of delay in the NaN guard.
+   * Returns false when a loss is not finite.
+   */
+  async flushLosses(): Promise<boolean> {
+    if (this.pending.length === 0) return true;
+    const stacked = tf.stack(this.pending.map((p) => p.loss));
+    const values = await stacked.data();
+    stacked.dispose();
+    const pending = this.pending;
+    this.pending = [];
+    tf.dispose(pending.map((p) => p.loss));
+    let finite = true;
+    pending.forEach((p, i) => {
+      const loss = values[i] ?? Number.NaN;
+      if (!Number.isFinite(loss)) finite = false;
+      this.opts.onEvent?.({ kind: 'step', step: p.step, loss, ...p.hyper });
+    });
+    return finite;
+  }
+
+  /** Validates; keeps a clone of the weights when the mean AUC improves. False: non-finite scores. */
+  async validateAndKeep(step: number): Promise<boolean> {
+    let summary: Awaited<ReturnType<typeof validate>>;
+    try {
+      summary = await validate(this.opts.network, this.opts.validation);
+    } catch {
+      return false; // perLabelAuc refuses non-finite scores: the weights have diverged
+    }
+    this.opts.onEvent?.({
+      kind: 'validation',
+      step,
+      meanAuc: summary.mean,
+      perLabel: summary.perLabel,
+    });
+    const better = Number.isNaN(this.bestMeanAuc) || summary.mean > this.bestMeanAuc;
+    if (better && !Number.isNaN(summary.mean)) {
+      disposeStateDict(this.checkpoint);
+      this.checkpoint = this.opts.network.stateDict();
+      this.bestStep = step;
+      this.bestMeanAuc = summary.mean;
+    }
+    return true;
+  }
+
+  /** Puts the checkpoint back into the network and frees it. */
+  restore(): void {
+    this.opts.network.loadStateDict(this.checkpoint);
+    disposeStateDict(this.checkpoint);
+    this.checkpoint = {};
+    tf.dispose(this.pending.map((p) => p.loss));
+    this.pending = [];
+  }
+}
+
+/** One optimizer step; the loss scalar joins `run.pending` (read later in one batch). */
+function stepOnce(run: StageRun, sgd: Sgd, step: number, hyper: ScheduledHyper): void {
+  const batch = run.opts.train.nextBatch(); // owned here, disposed right after the step
+  try {
+    const loss = trainStep(run.opts.network, sgd, batch, {
+      ...hyper,
+      weightDecay: run.opts.weightDecay,
+    });
+    run.pending.push({ step, loss, hyper });
+  } finally {
+    tf.dispose([batch.x, batch.targets, batch.mask]);
+  }
+}
+
+/** On a stop: reads the last losses and validates the latest weights if they were not yet, so
+ *  the steps since the last validation can still win. False when they diverged. */
+async function finishEarly(run: StageRun, stepsRun: number): Promise<boolean> {
+  if (!(await run.flushLosses())) return false;
+  const validatedAlready = stepsRun === 0 || stepsRun % run.opts.validateEvery === 0;
+  return validatedAlready || run.validateAndKeep(stepsRun);
+}
+
+const DIVERGED_MESSAGE =
+  'The loss became NaN or infinite, so the stage stopped and the last good checkpoint was ' +
+  'restored. Try a lower learning rate (e.g. a tenth of this one, or the LR finder’s suggestion).';
+
+/**
+ * Runs one stage: n steps of one-cycle SGD (lr and momentum per step), validation every K steps,
+ * the best checkpoint by validation mean AUC restored at the end. Builds its own Sgd (after
+ * applyStage, which replaced the classifier) and disposes it. Emits events through `onEvent`.
+ */
+export async function runStage(opts: RunStageOptions): Promise<StageResult> {
+  const schedule = oneCycleCurve({
+    totalSteps: opts.iterations,
+    lrMax: opts.lrMax,
+    variant: opts.variant,
+  });
+  const readEvery = opts.readLossEvery ?? 10;
+  const run = new StageRun(opts);
+  const sgd = new Sgd(opts.network.trainableVariables());
+  let outcome: StageResult['outcome'] = 'completed';
+  let stepsRun = 0;
+  try {
+    for (let step = 0; step < opts.iterations && outcome === 'completed'; step++) {
+      if (opts.shouldStop?.()) {
+        outcome = (await finishEarly(run, stepsRun)) ? 'stopped' : 'diverged';
+        continue;
+      }
+      stepOnce(run, sgd, step, schedule[step] as ScheduledHyper);
+      stepsRun = step + 1;
+      const validating = stepsRun % opts.validateEvery === 0 || stepsRun === opts.iterations;
+      const finite = validating || stepsRun % readEvery === 0 ? await run.flushLosses() : true;
+      if (!finite || (validating && !(await run.validateAndKeep(stepsRun)))) outcome = 'diverged';
+      await yieldToEventLoop();
+    }
+    if (outcome === 'diverged') {
+      opts.onEvent?.({ kind: 'diverged', step: stepsRun, message: DIVERGED_MESSAGE });
+    }
+  } finally {
+    sgd.dispose();
+    run.restore();
+  }
+  return { outcome, stepsRun, bestStep: run.bestStep, bestMeanAuc: run.bestMeanAuc };
+}
