@@ -63,13 +63,14 @@ function resizedImage(image: GrayPixels, size: number, random: Random | null): t
  * convention): zoom z around p, then rotation θ around the centre c:
  * in = c + R(θ)·(p + (out − p)/z − c).
  */
-export function rotationZoomTransform(size: number, random: Random): number[] {
+export function rotationZoomTransform(size: number, random: Random): readonly number[] {
   const theta = random() < AUG_PROBABILITY ? (2 * random() - 1) * MAX_ROTATION_RAD : 0;
   const zoomed = random() < AUG_PROBABILITY;
   const z = zoomed ? 1 + random() * (MAX_ZOOM - 1) : 1;
   const px = zoomed ? random() * (size - 1) : 0;
   const py = zoomed ? random() * (size - 1) : 0;
-  if (theta === 0 && z === 1) return IDENTITY.slice();
+  // The shared IDENTITY itself, so buildBatch can skip the transform when no image needs one.
+  if (theta === 0 && z === 1) return IDENTITY;
   const c = (size - 1) / 2;
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);

@@ -4,12 +4,35 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
 import { loadFormulaWeights } from '../../../test/helpers/formula-weights';
+import type { StateDict } from '../weights/state-dict';
 import { createBackbone, createColorizer, disposeStateDict } from './index';
-import type { BackboneKind, ColorizerKind } from './part';
+import type { BackboneKind, ColorizerKind, Part } from './part';
 
 const TOLERANCE = 1e-4; // of the reference output's scale
 const measured: string[] = [];
 afterAll(() => console.log(`PyTorch parity (max |Δ| / max |ref|):\n  ${measured.join('\n  ')}`));
+
+/**
+ * Worst error of the part's BN running statistics against the fixture's `after_train_step.*`
+ * entries; throws when the fixture has none or the part lacks one, so the check cannot pass empty.
+ */
+function runningStatsError(fixture: StateDict, part: Part): number {
+  const prefix = 'after_train_step.';
+  const expected = Object.entries(fixture).filter(([name]) => name.startsWith(prefix));
+  if (expected.length === 0) throw new Error('fixture has no running statistics');
+  const stats = part.stateDict();
+  try {
+    return Math.max(
+      ...expected.map(([name, ref]) => {
+        const ours = stats[name.slice(prefix.length)];
+        if (!ours) throw new Error(`no ${name.slice(prefix.length)} in the part`);
+        return relativeMaxError(ours, ref);
+      }),
+    );
+  } finally {
+    disposeStateDict(stats);
+  }
+}
 
 describe.each([
   'deconv',
@@ -26,14 +49,7 @@ describe.each([
     const evalErr = relativeMaxError(evalOut, toNhwc(fixture.output_eval as tf.Tensor));
     const trainOut = colorizer.apply(x, true); // moves the running statistics once
     const trainErr = relativeMaxError(trainOut, toNhwc(fixture.output_train as tf.Tensor));
-    const stats = colorizer.stateDict();
-    let statsErr = 0;
-    for (const [name, value] of Object.entries(fixture)) {
-      if (!name.startsWith('after_train_step.')) continue;
-      const ours = stats[name.slice('after_train_step.'.length)];
-      if (!ours) throw new Error(`no ${name} in the colorizer`);
-      statsErr = Math.max(statsErr, relativeMaxError(ours, value));
-    }
+    const statsErr = runningStatsError(fixture, colorizer);
     measured.push(
       `${kind}: eval ${evalErr.toExponential(2)}, train ${trainErr.toExponential(2)}, BN stats ${statsErr.toExponential(2)}`,
     );
@@ -41,7 +57,6 @@ describe.each([
     expect(trainErr).toBeLessThan(TOLERANCE);
     expect(statsErr).toBeLessThan(TOLERANCE);
     tf.dispose([x, evalOut, trainOut]);
-    disposeStateDict(stats);
     disposeStateDict(fixture);
     colorizer.dispose();
   });
@@ -64,21 +79,13 @@ describe.each([
     if (kind === 'resnet18') {
       const trainFeatures = backbone.features(x, true);
       const trainErr = relativeMaxError(trainFeatures, fixture.features_train as tf.Tensor);
-      const stats = backbone.stateDict();
-      const statsErr = Math.max(
-        ...Object.entries(fixture)
-          .filter(([name]) => name.startsWith('after_train_step.'))
-          .map(([name, ref]) =>
-            relativeMaxError(stats[name.slice('after_train_step.'.length)] as tf.Tensor, ref),
-          ),
-      );
+      const statsErr = runningStatsError(fixture, backbone);
       measured.push(
         `${kind}: train features ${trainErr.toExponential(2)}, BN stats ${statsErr.toExponential(2)}`,
       );
       expect(trainErr).toBeLessThan(TOLERANCE);
       expect(statsErr).toBeLessThan(TOLERANCE);
       trainFeatures.dispose();
-      disposeStateDict(stats);
     }
     tf.dispose([x, features]);
     disposeStateDict(fixture);
