@@ -31,6 +31,9 @@ export interface Network {
   resetClassifier(seed: number): void;
   parameterCount(): number;
   trainableVariables(): tf.Variable[];
+  /** The optimizer's variables with whole-network names (`deco.…`, `pt_model.…`): frozen parts
+   *  excluded, as in trainableVariables. Checkpoints key momentum buffers by these names. */
+  namedTrainableVariables(): [string, tf.Variable][];
   stateDict(): StateDict;
   loadStateDict(sd: StateDict, opts?: LoadOptions): void;
   dispose(): void;
@@ -73,6 +76,21 @@ class ComposedNetwork implements Network {
 
   trainableVariables(): tf.Variable[] {
     return this.parts().flatMap((p) => p.trainableVariables());
+  }
+
+  namedTrainableVariables(): [string, tf.Variable][] {
+    const prefixes: [Part, string][] = [
+      [this.colorizer, COLORIZER_PREFIX],
+      [this.backbone, BACKBONE_PREFIX],
+      [this.classifier, BACKBONE_PREFIX], // its names already start with the head (fc., classifier.)
+    ];
+    return prefixes.flatMap(([part, prefix]) =>
+      part.frozen
+        ? []
+        : part
+            .namedTrainableVariables()
+            .map(([name, v]): [string, tf.Variable] => [prefix + name, v]),
+    );
   }
 
   stateDict(): StateDict {

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { perLabelAuc } from '../eval/auc';
 import type { Network } from '../model';
 import { disposeStateDict, type StateDict } from '../weights/state-dict';
+import { disposeCheckpoint, type StageCheckpoint } from './checkpoint';
 import { type OneCycleVariant, oneCycleCurve, type ScheduledHyper } from './one-cycle';
 import { Sgd } from './sgd';
 import { type Batch, trainStep } from './step';
@@ -36,6 +37,24 @@ export interface RunStageOptions {
   onEvent?: (event: StageEvent) => void;
   /** Polled between steps; true ends the stage early (the best checkpoint is still restored). */
   shouldStop?: () => boolean;
+  /** Awaited between steps: a paused run stays inside this promise until resumed. */
+  waitWhilePaused?: () => Promise<void>;
+  /** Micro-batches per optimizer step (gradient accumulation). Default 1. */
+  accumulation?: number;
+  /**
+   * Called after every validation with the stage's resumable state, and awaited (the caller
+   * encodes and stores it). The loop disposes `weights` and `momentum` afterwards and keeps owning
+   * `best`: copy what must outlive the call.
+   */
+  onCheckpoint?: (checkpoint: StageCheckpoint) => Promise<void>;
+  /**
+   * Continue from a checkpoint: the network already holds `weights`, and the training source has
+   * already been advanced past step × accumulation batches. The loop takes ownership of `best`
+   * and `momentum` (disposes them); `weights` stays the caller's.
+   */
+  resumeFrom?: StageCheckpoint;
+  /** Called after every validation with the network in its current state (e.g. previews). */
+  afterValidation?: (step: number) => Promise<void>;
 }
 
 export interface StageResult {
@@ -78,7 +97,28 @@ class StageRun {
   pending: { step: number; loss: tf.Scalar; hyper: ScheduledHyper }[] = [];
 
   constructor(readonly opts: RunStageOptions) {
-    this.checkpoint = opts.network.stateDict();
+    const resume = opts.resumeFrom;
+    this.checkpoint = resume ? resume.best : opts.network.stateDict();
+    if (resume) {
+      this.bestStep = resume.progress.bestStep;
+      this.bestMeanAuc = resume.progress.bestMeanAuc;
+    }
+  }
+
+  /** Hands the resumable state to onCheckpoint (current weights and momentum cloned for it). */
+  async saveCheckpoint(step: number, sgd: Sgd): Promise<void> {
+    if (!this.opts.onCheckpoint) return;
+    const checkpoint: StageCheckpoint = {
+      progress: { step, bestStep: this.bestStep, bestMeanAuc: this.bestMeanAuc },
+      weights: this.opts.network.stateDict(),
+      momentum: sgd.momentumState(this.opts.network.namedTrainableVariables()),
+      best: this.checkpoint,
+    };
+    try {
+      await this.opts.onCheckpoint(checkpoint);
+    } finally {
+      disposeCheckpoint({ ...checkpoint, best: {} });
+    }
   }
 
   /**
@@ -137,18 +177,26 @@ class StageRun {
   }
 }
 
-/** One optimizer step; the loss scalar joins `run.pending` (read later in one batch). */
+/** One optimizer step over `accumulation` micro-batches; the loss scalar joins `run.pending`
+ *  (read later in one batch). */
 function stepOnce(run: StageRun, sgd: Sgd, step: number, hyper: ScheduledHyper): void {
-  const batch = run.opts.train.nextBatch(); // owned here, disposed right after the step
+  const count = run.opts.accumulation ?? 1;
+  const batches = Array.from({ length: count }, () => run.opts.train.nextBatch()); // owned here
   try {
-    const loss = trainStep(run.opts.network, sgd, batch, {
+    const loss = trainStep(run.opts.network, sgd, batches, {
       ...hyper,
       weightDecay: run.opts.weightDecay,
     });
     run.pending.push({ step, loss, hyper });
   } finally {
-    tf.dispose([batch.x, batch.targets, batch.mask]);
+    tf.dispose(batches.flatMap((b) => [b.x, b.targets, b.mask]));
   }
+}
+
+/** After a validation: the caller's hook (previews), then the checkpoint. */
+async function afterValidating(run: StageRun, sgd: Sgd, stepsRun: number): Promise<void> {
+  await run.opts.afterValidation?.(stepsRun);
+  await run.saveCheckpoint(stepsRun, sgd);
 }
 
 /** On a stop: reads the last losses and validates the latest weights if they were not yet, so
@@ -177,12 +225,19 @@ export async function runStage(opts: RunStageOptions): Promise<StageResult> {
   const readEvery = opts.readLossEvery ?? 10;
   const run = new StageRun(opts);
   const sgd = new Sgd(opts.network.trainableVariables());
+  const first = opts.resumeFrom?.progress.step ?? 0;
   let outcome: StageResult['outcome'] = 'completed';
-  let stepsRun = 0;
+  let stepsRun = first;
   try {
-    for (let step = 0; step < opts.iterations && outcome === 'completed'; step++) {
+    if (opts.resumeFrom) {
+      sgd.loadMomentumState(opts.network.namedTrainableVariables(), opts.resumeFrom.momentum);
+      disposeStateDict(opts.resumeFrom.momentum);
+    }
+    for (let step = first; step < opts.iterations && outcome === 'completed'; step++) {
+      await opts.waitWhilePaused?.();
       if (opts.shouldStop?.()) {
         outcome = (await finishEarly(run, stepsRun)) ? 'stopped' : 'diverged';
+        if (outcome === 'stopped') await run.saveCheckpoint(stepsRun, sgd);
         continue;
       }
       stepOnce(run, sgd, step, schedule[step] as ScheduledHyper);
@@ -190,6 +245,7 @@ export async function runStage(opts: RunStageOptions): Promise<StageResult> {
       const validating = stepsRun % opts.validateEvery === 0 || stepsRun === opts.iterations;
       const finite = validating || stepsRun % readEvery === 0 ? await run.flushLosses() : true;
       if (!finite || (validating && !(await run.validateAndKeep(stepsRun)))) outcome = 'diverged';
+      else if (validating) await afterValidating(run, sgd, stepsRun);
       await yieldToEventLoop();
     }
     if (outcome === 'diverged') {

@@ -1,6 +1,7 @@
 // SGD with momentum and decoupled weight decay, exactly as SPEC §4 (PyTorch/fastai form):
 // p ← p·(1 − lr·wd); v ← mom·v + g; p ← p − lr·v. tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import type { StateDict } from '../weights/state-dict';
 
 export interface SgdHyper {
   lr: number;
@@ -40,6 +41,32 @@ export class Sgd {
         variable.assign(decayed.sub(velocity.mul(hyper.lr)));
       }
     });
+  }
+
+  /** Clones of the momentum buffers (tfjs layout) keyed by the given variable names, for a
+   *  checkpoint; the caller disposes them. */
+  momentumState(named: readonly [string, tf.Variable][]): StateDict {
+    const state: StateDict = {};
+    for (const [name, variable] of named) {
+      const velocity = this.velocity.get(variable);
+      if (velocity) state[name] = velocity.clone();
+    }
+    return state;
+  }
+
+  /** Puts buffers from momentumState back; every buffer must be present with its shape. */
+  loadMomentumState(named: readonly [string, tf.Variable][], state: StateDict): void {
+    const problems = named.flatMap(([name, variable]) => {
+      const saved = state[name];
+      if (!saved) return [`missing momentum for ${name}`];
+      return tf.util.arraysEqual(saved.shape, variable.shape)
+        ? []
+        : [`momentum for ${name} has shape [${saved.shape}], expected [${variable.shape}]`];
+    });
+    if (problems.length > 0)
+      throw new Error(`checkpoint does not fit:\n  ${problems.join('\n  ')}`);
+    for (const [name, variable] of named)
+      this.velocity.get(variable)?.assign(state[name] as tf.Tensor);
   }
 
   dispose(): void {

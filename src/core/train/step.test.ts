@@ -115,4 +115,58 @@ describe('trainStep', () => {
     sgd.dispose();
     net.dispose();
   });
+
+  it('accumulates micro-batches to the gradient of the whole batch (no BatchNorm: SqueezeNet)', () => {
+    // SqueezeNet has no BatchNorm and all-ones masks make each half's mean count alike, so two
+    // micro-batches of 4 must give the update of one batch of 8.
+    const make = () =>
+      createNetwork({
+        colorizer: 'replicate',
+        backbone: 'squeezenet1_1',
+        numClasses: 2,
+        seed: 9,
+        widthMultiplier: 0.25,
+      });
+    const [a, b] = [1, 2].map((seed) => {
+      const batch = tinyBatch(seed);
+      batch.mask.dispose();
+      return { ...batch, mask: tf.onesLike(batch.targets) };
+    }) as [Batch, Batch];
+    const whole: Batch = tf.tidy(() => ({
+      x: tf.concat([a.x, b.x]),
+      targets: tf.concat([a.targets, b.targets]),
+      mask: tf.concat([a.mask, b.mask]),
+    }));
+    const accumulated = make();
+    const single = make();
+    const sgdA = new Sgd(accumulated.trainableVariables());
+    const sgdB = new Sgd(single.trainableVariables());
+    const lossA = trainStep(accumulated, sgdA, [a, b], HYPER);
+    const lossB = trainStep(single, sgdB, whole, HYPER);
+    expect(lossA.dataSync()[0]).toBeCloseTo(lossB.dataSync()[0] as number, 5);
+    const after = snapshot(accumulated.stateDict());
+    const reference = snapshot(single.stateDict());
+    let worst = 0;
+    for (const [name, values] of reference) {
+      const got = after.get(name) as Float32Array;
+      values.forEach((v, i) => {
+        worst = Math.max(worst, Math.abs(v - (got[i] as number)));
+      });
+    }
+    expect(worst).toBeLessThan(1e-6);
+    tf.dispose([
+      lossA,
+      lossB,
+      a.x,
+      a.targets,
+      a.mask,
+      b.x,
+      b.targets,
+      b.mask,
+      whole.x,
+      whole.targets,
+      whole.mask,
+    ]);
+    for (const o of [sgdA, sgdB, accumulated, single]) o.dispose();
+  });
 });

@@ -1,5 +1,6 @@
-// One optimisation step of a network on a batch: forward in training mode (frozen parts stay in
-// inference mode), masked BCE, gradients for the unfrozen parts only, SGD update. tfjs only.
+// One optimisation step of a network: forward in training mode (frozen parts stay in inference
+// mode), masked BCE, gradients for the unfrozen parts only (summed over micro-batches when the
+// effective batch does not fit in memory at once), SGD update. tfjs only.
 import * as tf from '@tensorflow/tfjs';
 import type { Network } from '../model';
 import { maskedBceWithLogits } from './loss';
@@ -11,19 +12,41 @@ export interface Batch {
   mask: tf.Tensor2D; // [N,L] 1 = use
 }
 
-/** Returns the loss as a scalar tensor the caller disposes (read it only when needed). */
+/**
+ * One SGD update from one batch or from k micro-batches (gradient accumulation). With k
+ * micro-batches the loss is the mean of their losses, so the gradient equals that of one batch of
+ * k·N when the masks count alike and BatchNorm is not in training mode; in training mode each
+ * micro-batch normalizes with its own statistics and updates the running ones, as PyTorch does when
+ * accumulating. Returns the (mean) loss as a scalar the caller disposes. Batches stay the caller's.
+ */
 export function trainStep(
   network: Network,
   optimizer: Sgd,
-  batch: Batch,
+  batches: Batch | readonly Batch[],
   hyper: SgdHyper,
 ): tf.Scalar {
+  const micro = Array.isArray(batches) ? batches : [batches as Batch];
+  if (micro.length === 0) throw new RangeError('trainStep needs at least one batch');
   const variables = network.trainableVariables();
-  const { value, grads } = tf.variableGrads(
-    () => maskedBceWithLogits(network.logits(batch.x, true), batch.targets, batch.mask),
-    variables,
-  );
-  optimizer.step(grads, hyper);
-  tf.dispose(grads);
-  return value;
+  const lossOf = (batch: Batch) => () =>
+    maskedBceWithLogits(network.logits(batch.x, true), batch.targets, batch.mask).div(
+      micro.length,
+    ) as tf.Scalar;
+  const first = tf.variableGrads(lossOf(micro[0] as Batch), variables);
+  let loss = first.value;
+  const sums = first.grads; // owned here: name → running sum of gradients
+  for (const batch of micro.slice(1)) {
+    const { value, grads } = tf.variableGrads(lossOf(batch), variables);
+    for (const [name, grad] of Object.entries(grads)) {
+      const previous = sums[name];
+      sums[name] = previous ? tf.add(previous, grad) : grad.clone();
+      tf.dispose([previous, grad]);
+    }
+    const total = tf.add(loss, value) as tf.Scalar;
+    tf.dispose([loss, value]);
+    loss = total;
+  }
+  optimizer.step(sums, hyper);
+  tf.dispose(sums);
+  return loss;
 }
