@@ -1,6 +1,9 @@
 // Tests of the in-memory batch feed: shapes, normalization, determinism and no tensor leaks.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../../../test/helpers/fixtures';
 import { createRandom } from '../util/random';
 import {
   buildBatch,
@@ -10,6 +13,7 @@ import {
   GRAY_STD,
   MemoryFeed,
   rotationZoomTransform,
+  transformCoefficients,
 } from './memory-feed';
 
 /** Non-square seeded images (width 20, heights 20..25) with two labels. */
@@ -89,6 +93,45 @@ describe('MemoryFeed', () => {
       );
       expect(e).toBeCloseTo(a as number, 12);
       expect(b).toBeCloseTo(-(d as number), 12);
+    }
+  });
+
+  it('rotation and zoom match scipy.ndimage.affine_transform built from SPEC geometry', () => {
+    // scripts/fixtures/gen_augment_fixtures.py; compared where bilinear needs no border fill.
+    const fixture = JSON.parse(readFileSync(resolve(FIXTURES, 'data', 'augment.json'), 'utf8')) as {
+      size: number;
+      image: number[];
+      cases: {
+        degrees: number;
+        zoom: number;
+        px: number;
+        py: number;
+        output: number[];
+        inside: boolean[];
+      }[];
+    };
+    const { size } = fixture;
+    for (const c of fixture.cases) {
+      const coefficients = transformCoefficients(
+        size,
+        (c.degrees * Math.PI) / 180,
+        c.zoom,
+        c.px,
+        c.py,
+      );
+      const got = tf.tidy(() =>
+        tf.image
+          .transform(
+            tf.tensor4d(fixture.image, [1, size, size, 1]),
+            tf.tensor2d(coefficients, [1, 8]),
+            'bilinear',
+            'reflect',
+          )
+          .dataSync(),
+      );
+      const errors = c.output.flatMap((v, i) => (c.inside[i] ? [Math.abs((got[i] ?? 0) - v)] : []));
+      expect(errors.length).toBeGreaterThan(size * size * 0.6);
+      expect(Math.max(...errors)).toBeLessThan(1e-3);
     }
   });
 });

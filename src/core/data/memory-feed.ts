@@ -8,11 +8,12 @@ import { createRandom, deriveSeed, type Random, shuffled } from '../util/random'
 export const GRAY_MEAN = 0.5028;
 export const GRAY_STD = 0.2902;
 
-/** An 8-bit gray image of any size, row-major (e.g. renderPhantom's output). */
+/** A gray image of any size, row-major: 8-bit samples (e.g. renderPhantom's output) or 16-bit
+ *  ones (the image cache at 16 bits), rescaled to 0..255 only when a batch is built. */
 export interface GrayPixels {
   width: number;
   height: number;
-  pixels: Uint8Array;
+  pixels: Uint8Array | Uint16Array;
 }
 
 /** One example: the image plus its DatasetItem's `target` and `mask` (length L each). */
@@ -48,11 +49,17 @@ function squareCrop(image: GrayPixels, random: Random | null): [number, number, 
   return [pick(spareY), pick(spareX), side];
 }
 
+/** The samples on the 0..255 scale; 16-bit ones as fractions (tfjs takes no Uint16Array). */
+function rawValues(image: GrayPixels): Float32Array | Uint8Array {
+  if (!(image.pixels instanceof Uint16Array)) return image.pixels;
+  return Float32Array.from(image.pixels, (v) => (v * 255) / 65535);
+}
+
 /** [S,S,1] raw 0..255 values of one cropped, bilinearly resized image; caller owns it. */
 function resizedImage(image: GrayPixels, size: number, random: Random | null): tf.Tensor3D {
   const [y0, x0, side] = squareCrop(image, random);
   return tf.tidy(() => {
-    const full = tf.tensor3d(image.pixels, [image.height, image.width, 1], 'int32').toFloat();
+    const full = tf.tensor3d(rawValues(image), [image.height, image.width, 1], 'float32');
     const crop = full.slice([y0, x0, 0], [side, side, 1]) as tf.Tensor3D; // [side,side,1]
     return tf.image.resizeBilinear(crop, [size, size]);
   });
@@ -71,6 +78,17 @@ export function rotationZoomTransform(size: number, random: Random): readonly nu
   const py = zoomed ? random() * (size - 1) : 0;
   // The shared IDENTITY itself, so buildBatch can skip the transform when no image needs one.
   if (theta === 0 && z === 1) return IDENTITY;
+  return transformCoefficients(size, theta, z, px, py);
+}
+
+/** tf.image.transform's 8 coefficients for rotation θ (radians) after a zoom z around (px, py). */
+export function transformCoefficients(
+  size: number,
+  theta: number,
+  z: number,
+  px: number,
+  py: number,
+): number[] {
   const c = (size - 1) / 2;
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);

@@ -1,0 +1,134 @@
+// A seeded training feed over a sharded image store (the IndexedDB cache, or anything that loads a
+// shard's images): bounded memory, prefetch, SPEC §4 augmentation. Core: imports tfjs (via
+// memory-feed) and itself only; the loader is passed in, so it runs in Node tests too.
+import type { Batch } from '../train/step';
+import { createRandom, deriveSeed, type Random, shuffled } from '../util/random';
+import { buildBatch, type FeedItem, type GrayPixels } from './memory-feed';
+
+/** One training example by position in the store: shard index and slot within the shard. */
+export interface ShardedItem {
+  shard: number;
+  slot: number;
+  target: readonly number[];
+  mask: readonly number[];
+}
+
+/** Loads every image of one shard, indexed by slot. Called at most twice ahead of use. */
+export type LoadShard = (shard: number) => Promise<readonly GrayPixels[]>;
+
+export interface ShardFeedOptions {
+  /** Square input size S. */
+  size: number;
+  /** N: every batch has exactly N items. */
+  batchSize: number;
+  seed: number;
+  /** Random crop, rotation and zoom (SPEC §4). Default true. */
+  augment?: boolean;
+  /**
+   * Shards shuffled together (a shuffle window). Memory holds at most this window, the next one
+   * being prefetched and fewer than N carried-over images, whatever the dataset's size. Default 4.
+   */
+  windowShards?: number;
+}
+
+/** Marks a prefetch promise as handled: a failed load surfaces when the batch is awaited, not as
+ *  an unhandled rejection while nobody waits for it yet. Returns the same promise. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Endless seeded batches: each epoch visits the shards in a fresh shuffled order, `windowShards`
+ * at a time; the items of a window are shuffled, then cut into batches (the few left over lead
+ * the next window's first batch). Same seed and loader → same batches, whatever the timing.
+ * Await `ready()` before `nextBatch()` (or call `next()`); each batch belongs to its caller.
+ */
+export class ShardFeed {
+  private readonly byShard = new Map<number, ShardedItem[]>();
+  private readonly shuffleRandom: Random;
+  private readonly augmentRandom: Random;
+  private readonly window: number;
+  private shardOrder: number[] = [];
+  private pool: FeedItem[] = [];
+  private loadingWindow: Promise<FeedItem[]> | null = null;
+  private preparing: Promise<FeedItem[]>;
+  private prepared: FeedItem[] | null = null;
+
+  constructor(
+    items: readonly ShardedItem[],
+    private readonly load: LoadShard,
+    private readonly options: ShardFeedOptions,
+  ) {
+    if (items.length < options.batchSize) {
+      throw new RangeError(
+        `ShardFeed: ${items.length} items cannot fill one batch of ${options.batchSize}`,
+      );
+    }
+    for (const item of items) {
+      const list = this.byShard.get(item.shard) ?? [];
+      list.push(item);
+      this.byShard.set(item.shard, list);
+    }
+    this.window = Math.max(1, options.windowShards ?? 4);
+    this.shuffleRandom = createRandom(deriveSeed(options.seed, 'shard-feed:shuffle'));
+    this.augmentRandom = createRandom(deriveSeed(options.seed, 'shard-feed:augment'));
+    this.preparing = observed(this.draw());
+  }
+
+  /** Resolves once the next batch's images are in memory. */
+  async ready(): Promise<void> {
+    if (this.prepared === null) this.prepared = await this.preparing;
+  }
+
+  /** The next batch (x [N,S,S,1], targets and mask [N,L]); starts preparing the one after. */
+  nextBatch(): Batch {
+    const chosen = this.prepared;
+    if (chosen === null) throw new Error('ShardFeed.nextBatch before ready() resolved');
+    this.prepared = null;
+    this.preparing = observed(this.draw());
+    const random = (this.options.augment ?? true) ? this.augmentRandom : null;
+    return buildBatch(chosen, this.options.size, random);
+  }
+
+  async next(): Promise<Batch> {
+    await this.ready();
+    return this.nextBatch();
+  }
+
+  /** The next N items, loading (and prefetching) windows as the pool runs low. */
+  private async draw(): Promise<FeedItem[]> {
+    const n = this.options.batchSize;
+    while (this.pool.length < n) {
+      const window = await (this.loadingWindow ?? this.loadWindow());
+      this.pool = this.pool.concat(window); // left-overs first: they never linger
+      this.loadingWindow = observed(this.loadWindow()); // prefetch while this window is consumed
+    }
+    const chosen = this.pool.slice(0, n);
+    this.pool = this.pool.slice(n);
+    return chosen;
+  }
+
+  /** The next `window` shards of the epoch order (reshuffled when used up; a window never spans
+   *  two epochs), loaded and shuffled. The draws happen synchronously here, so the order never
+   *  depends on load timing. */
+  private loadWindow(): Promise<FeedItem[]> {
+    if (this.shardOrder.length === 0) {
+      this.shardOrder = shuffled([...this.byShard.keys()], this.shuffleRandom);
+    }
+    const shards = this.shardOrder.splice(0, this.window);
+    const order = createRandom(Math.floor(this.shuffleRandom() * 2 ** 32));
+    return Promise.all(shards.map((s) => this.loadItems(s))).then((lists) =>
+      shuffled(lists.flat(), order),
+    );
+  }
+
+  private async loadItems(shard: number): Promise<FeedItem[]> {
+    const images = await this.load(shard);
+    return (this.byShard.get(shard) ?? []).map((item) => {
+      const image = images[item.slot];
+      if (!image) throw new Error(`Shard ${shard} has no image in slot ${item.slot}`);
+      return { image, target: item.target, mask: item.mask };
+    });
+  }
+}

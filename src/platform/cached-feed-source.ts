@@ -1,0 +1,77 @@
+// Reads a cached dataset back for training: item positions from the manifest, shards from
+// IndexedDB through image-cache, batches from core's ShardFeed. Browser/worker only.
+import type { FeedItem } from '../core/data/memory-feed';
+import { type LoadShard, ShardFeed, type ShardFeedOptions } from '../core/data/shard-feed';
+import { type CacheManifest, readManifest, readPaths, readShard, shardImages } from './image-cache';
+
+/** Where one cached image lives. */
+export interface CachedEntry {
+  path: string;
+  shard: number;
+  slot: number;
+}
+
+/** Labels for one path (a DatasetItem's target and mask), or null to leave the image out. */
+export type LabelLookup = (path: string) => { target: number[]; mask: number[] } | null;
+
+/**
+ * Every cached image's position, from the manifest alone (no shard read): a shard holds its files
+ * in path order minus the skipped ones, which is how ingestion packs it.
+ */
+export function cachedEntries(manifest: CacheManifest, paths: readonly string[]): CachedEntry[] {
+  const per = manifest.settings.shardImages;
+  return manifest.shards.flatMap((summary, shard) => {
+    if (summary === null) return [];
+    const skipped = new Set(summary.skipped.map((s) => s.path));
+    const kept = paths.slice(shard * per, (shard + 1) * per).filter((p) => !skipped.has(p));
+    return kept.map((path, slot) => ({ path, shard, slot }));
+  });
+}
+
+export const shardLoader =
+  (key: string): LoadShard =>
+  async (shard) =>
+    shardImages(await readShard(key, shard));
+
+async function openDataset(key: string): Promise<CachedEntry[]> {
+  const manifest = await readManifest(key);
+  if (!manifest) throw new Error(`No cached dataset ${key.slice(0, 12)}…: ingest it first`);
+  return cachedEntries(manifest, await readPaths(key));
+}
+
+/** A seeded, prefetching training feed over the cached images that `labels` knows. */
+export async function createCachedFeed(
+  key: string,
+  labels: LabelLookup,
+  options: ShardFeedOptions,
+): Promise<ShardFeed> {
+  const items = (await openDataset(key)).flatMap((entry) => {
+    const label = labels(entry.path);
+    return label ? [{ shard: entry.shard, slot: entry.slot, ...label }] : [];
+  });
+  return new ShardFeed(items, shardLoader(key), options);
+}
+
+/** The labelled images among `paths`, in memory (validation and test sets), in `paths` order;
+ *  loads only the shards that hold them, one at a time. */
+export async function loadCachedItems(
+  key: string,
+  paths: readonly string[],
+  labels: LabelLookup,
+): Promise<FeedItem[]> {
+  const where = new Map((await openDataset(key)).map((e) => [e.path, e]));
+  const wanted = paths.flatMap((path) => {
+    const entry = where.get(path);
+    const label = labels(path);
+    return entry && label ? [{ entry, label }] : [];
+  });
+  const items: (FeedItem | undefined)[] = new Array(wanted.length);
+  for (const shard of new Set(wanted.map((w) => w.entry.shard))) {
+    const images = shardImages(await readShard(key, shard));
+    wanted.forEach(({ entry, label }, i) => {
+      const image = entry.shard === shard ? images[entry.slot] : undefined;
+      if (image) items[i] = { image, ...label };
+    });
+  }
+  return items.filter((item): item is FeedItem => item !== undefined);
+}

@@ -1,0 +1,141 @@
+// The ingestion loop: decode files shard by shard and commit each shard with its manifest entry.
+// Runs in the ingestion worker; browser APIs only through decode-image and image-cache.
+import type { IngestSummary } from '../worker/ingest-protocol';
+import { type CacheImage, DecodeError, decodeImageFile } from './decode-image';
+import {
+  type CacheManifest,
+  type CacheSettings,
+  cachedImageCount,
+  commitShard,
+  createManifest,
+  isComplete,
+  packShard,
+  readManifest,
+  type ShardSummary,
+  skippedFiles,
+} from './image-cache';
+import type { WalkedFile } from './walk-folder';
+
+export interface IngestHooks {
+  onProgress(progress: {
+    done: number;
+    total: number;
+    imagesPerSecond: number;
+    secondsLeft: number;
+  }): void;
+  onSkipped(path: string, reason: string): void;
+  /** Polled between shards. */
+  isCancelled(): boolean;
+}
+
+/** Decodes in parallel: the browser decodes images off the JS thread, so a few in flight keep
+ *  its decoder threads busy. */
+const DECODES_IN_FLIGHT = 4;
+
+type Decoded = { fileIndex: number; image: CacheImage } | { fileIndex: number; error: string };
+
+async function decodeAll(
+  files: readonly WalkedFile[],
+  first: number,
+  settings: CacheSettings,
+): Promise<Decoded[]> {
+  const results: Decoded[] = new Array(files.length);
+  let next = 0;
+  const work = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      const { path, file } = files[i] as WalkedFile;
+      try {
+        results[i] = { fileIndex: first + i, image: await decodeImageFile(path, file, settings) };
+      } catch (error) {
+        const reason = error instanceof DecodeError ? error.reason : String(error);
+        results[i] = { fileIndex: first + i, error: reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: DECODES_IN_FLIGHT }, work));
+  return results;
+}
+
+/** Decodes and commits shard `index`; returns the manifest that lists it. */
+async function ingestShard(
+  manifest: CacheManifest,
+  index: number,
+  files: readonly WalkedFile[],
+  hooks: IngestHooks,
+): Promise<CacheManifest> {
+  const { shardImages, bitDepth } = manifest.settings;
+  const first = index * shardImages;
+  const decoded = await decodeAll(
+    files.slice(first, first + shardImages),
+    first,
+    manifest.settings,
+  );
+  const images = decoded.filter((d): d is Extract<Decoded, { image: CacheImage }> => 'image' in d);
+  const skipped = decoded.flatMap((d) =>
+    'error' in d ? [{ path: files[d.fileIndex]?.path ?? '', reason: d.error }] : [],
+  );
+  for (const s of skipped) hooks.onSkipped(s.path, s.reason);
+  const summary: ShardSummary = { images: images.length, skipped };
+  return commitShard(manifest, index, packShard(images, bitDepth), summary);
+}
+
+const filesDone = (manifest: CacheManifest) =>
+  manifest.shards.reduce(
+    (sum, s, i) =>
+      s === null
+        ? sum
+        : sum +
+          Math.min(
+            manifest.settings.shardImages,
+            manifest.fileCount - i * manifest.settings.shardImages,
+          ),
+    0,
+  );
+
+/**
+ * Ingests `files` (image files, sorted) into the cache under `key`: a complete cache is reused
+ * as is, a partial one resumes at its first uncommitted shard. Cancellation takes effect between
+ * shards, so every committed shard is whole.
+ */
+export async function ingest(
+  files: readonly WalkedFile[],
+  settings: CacheSettings,
+  key: string,
+  hooks: IngestHooks,
+): Promise<IngestSummary> {
+  let manifest =
+    (await readManifest(key)) ??
+    (await createManifest(
+      key,
+      files.map((f) => f.path),
+      settings,
+    ));
+  const summary = (extra: Partial<IngestSummary>): IngestSummary => ({
+    cached: cachedImageCount(manifest),
+    skipped: skippedFiles(manifest).length,
+    reused: false,
+    resumedFrom: 0,
+    decoded: 0,
+    cancelled: false,
+    ...extra,
+  });
+  if (isComplete(manifest)) return summary({ reused: true, resumedFrom: files.length });
+  const resumedFrom = filesDone(manifest);
+  const started = performance.now();
+  let decoded = 0;
+  for (let index = 0; index < manifest.shards.length; index++) {
+    if (manifest.shards[index] !== null) continue;
+    if (hooks.isCancelled()) return summary({ resumedFrom, decoded, cancelled: true });
+    manifest = await ingestShard(manifest, index, files, hooks);
+    decoded += Math.min(settings.shardImages, files.length - index * settings.shardImages);
+    const done = filesDone(manifest);
+    const imagesPerSecond = decoded / Math.max((performance.now() - started) / 1000, 1e-3);
+    hooks.onProgress({
+      done,
+      total: files.length,
+      imagesPerSecond,
+      secondsLeft: (files.length - done) / imagesPerSecond,
+    });
+  }
+  return summary({ resumedFrom, decoded });
+}
