@@ -12,6 +12,7 @@ export {
 // Datasets
 export { type ChestView, type CheXpertOptions, parseCheXpertCsv } from './data/chexpert';
 export { type LabelCount, labelCounts } from './data/counts';
+export { type DatasetFromFiles, parseDatasetFiles } from './data/dataset-files';
 export { type DatasetFormat, type DetectedFormat, detectDatasetFormat } from './data/detect';
 export { parseFolderPerClass } from './data/folder';
 export { type GenericCsvOptions, parseGenericCsv } from './data/generic-csv';
@@ -20,8 +21,10 @@ export { CHEST_LABELS, DEFAULT_UNCERTAINTY_POLICY, type UncertaintyPolicy } from
 export {
   evaluationBatches,
   type FeedItem,
+  type GrayPixels,
   MemoryFeed,
   type MemoryFeedOptions,
+  transformCoefficients,
 } from './data/memory-feed';
 export {
   MURA_LABELS,
@@ -31,6 +34,12 @@ export {
 } from './data/mura';
 // Demo data: the seeded phantom chest radiographs
 export * from './data/phantom';
+export {
+  type LoadShard,
+  type ShardedItem,
+  ShardFeed,
+  type ShardFeedOptions,
+} from './data/shard-feed';
 export { type SplitFractions, type SplitOptions, splitByPatient } from './data/split';
 export { drawSubset, SUBSET_DRAWS, SUBSET_FRACTIONS } from './data/subset';
 export type {
@@ -55,8 +64,29 @@ export {
   summarize,
 } from './eval/stats';
 export { type PairedTTestResult, pairedTTest } from './eval/ttest';
+export {
+  type ChainSpec,
+  type DatasetSpec,
+  type ExperimentConfig,
+  parseExperimentConfig,
+} from './experiment/config';
+export { type PhantomDemoOptions, phantomDemo } from './experiment/demo-data';
+export {
+  type ExperimentData,
+  runExperiment,
+  type StageRunReport,
+} from './experiment/experiment';
+export { colorizationPreview, type PreviewPixels } from './experiment/preview';
+export { runStageSession, type StageSettings } from './experiment/stage-session';
 // Model zoo
 export * from './model';
+export {
+  decodeCheckpoint,
+  disposeCheckpoint,
+  encodeCheckpoint,
+  type StageCheckpoint,
+  type StageProgress,
+} from './train/checkpoint';
 export {
   type RunStageOptions,
   runStage,
@@ -80,8 +110,25 @@ export { applyStage, STAGE_ORDER, STAGES, type StageId, stageProblems } from './
 export { type Batch, trainStep } from './train/step';
 export { createRandom, deriveSeed, type Random } from './util/random';
 // Weights
+export { type ExportOptions, exportModule, type ModuleExport } from './weights/export';
 export { WeightsFileError } from './weights/file-error';
+export {
+  IMAGENET_SOURCES,
+  type ImageNetLoadSummary,
+  type ImageNetSource,
+  loadImageNetBackbone,
+  type PretrainedStatus,
+} from './weights/imagenet';
+export { type ImportOptions, type ImportSummary, importModuleFile } from './weights/import-module';
+export {
+  CARD_METADATA_KEY,
+  type ExportScope,
+  type ModelCard,
+  type ModelCardInput,
+  parseModelCard,
+} from './weights/model-card';
 export { normalizeCheckpointNames, splitImageNetHead } from './weights/names';
 export { readSafetensors, writeSafetensors } from './weights/safetensors';
 export type { StateDict } from './weights/state-dict';
 export { readTorchCheckpoint } from './weights/torch-checkpoint';
+export { readWeightsFile, sniffWeightsFormat, type WeightsFormat } from './weights/weights-file';

@@ -1,6 +1,16 @@
 // The page's handle on the training worker: typed requests with ids, answered by promises, and
 // a stream of events for subscribers. No tfjs here.
-import type { DeviceInfo, WorkerEvent, WorkerRequest } from './protocol';
+import type {
+  CheckpointInfo,
+  DemoDataRequest,
+  DeviceInfo,
+  ExportScope,
+  ModelSpec,
+  PretrainedSource,
+  StageRunSpec,
+  WorkerEvent,
+  WorkerRequest,
+} from './protocol';
 
 type Pending = { resolve: (event: WorkerEvent) => void; reject: (error: Error) => void };
 type RequestBody = WorkerRequest extends infer R
@@ -8,6 +18,7 @@ type RequestBody = WorkerRequest extends infer R
     ? Omit<R, 'id'>
     : never
   : never;
+type EventOf<K extends WorkerEvent['kind']> = Extract<WorkerEvent, { kind: K }>;
 
 export class TrainerClient {
   private nextId = 1;
@@ -26,11 +37,47 @@ export class TrainerClient {
     );
   }
 
-  /** Starts tfjs in the worker; resolves with the backend and adapter in use. */
-  async init(preferred?: DeviceInfo['backend'][]): Promise<DeviceInfo> {
-    const event = await this.request(preferred ? { kind: 'init', preferred } : { kind: 'init' });
-    if (event.kind !== 'ready') throw new Error(`Unexpected reply ${event.kind} to init`);
-    return event.device;
+  /** Starts tfjs in the worker; resolves with the device and any checkpoint left to resume. */
+  async init(
+    preferred?: DeviceInfo['backend'][],
+  ): Promise<{ device: DeviceInfo; checkpoint: CheckpointInfo | null }> {
+    const event = await this.expect(
+      'ready',
+      preferred ? { kind: 'init', preferred } : { kind: 'init' },
+    );
+    return { device: event.device, checkpoint: event.checkpoint };
+  }
+
+  loadDemoData(demo: DemoDataRequest): Promise<EventOf<'datasetReady'>> {
+    return this.expect('datasetReady', { kind: 'loadDemoData', demo });
+  }
+
+  /** `pretrained.bytes` (a dropped file) is transferred, not copied. */
+  buildModel(model: ModelSpec, pretrained: PretrainedSource): Promise<EventOf<'modelReady'>> {
+    const transfer = pretrained.kind === 'file' ? [pretrained.bytes] : [];
+    return this.expect('modelReady', { kind: 'buildModel', model, pretrained }, transfer);
+  }
+
+  /** Resolves when the stage ends (completed, stopped or diverged); progress comes as events. */
+  runStage(run: StageRunSpec): Promise<EventOf<'stageFinished'>> {
+    return this.expect('stageFinished', { kind: 'runStage', run });
+  }
+
+  resumeStage(): Promise<EventOf<'stageFinished'>> {
+    return this.expect('stageFinished', { kind: 'resumeStage' });
+  }
+
+  /** Pause, resume or stop the running stage; answered between steps. */
+  control(action: 'pause' | 'resume' | 'stop'): void {
+    this.worker.postMessage({ kind: 'control', action, id: this.nextId++ } satisfies WorkerRequest);
+  }
+
+  exportWeights(scope: ExportScope): Promise<EventOf<'exported'>> {
+    return this.expect('exported', { kind: 'exportWeights', scope });
+  }
+
+  importWeights(fileName: string, bytes: ArrayBuffer): Promise<EventOf<'imported'>> {
+    return this.expect('imported', { kind: 'importWeights', fileName, bytes }, [bytes]);
   }
 
   subscribe(listener: (event: WorkerEvent) => void): () => void {
@@ -43,19 +90,31 @@ export class TrainerClient {
     this.failAll(new Error('The training worker was stopped'));
   }
 
-  private request(body: RequestBody): Promise<WorkerEvent> {
+  private async expect<K extends WorkerEvent['kind']>(
+    kind: K,
+    body: RequestBody,
+    transfer: Transferable[] = [],
+  ): Promise<EventOf<K>> {
+    const event = await this.request(body, transfer);
+    if (event.kind !== kind) throw new Error(`Unexpected reply ${event.kind} to ${body.kind}`);
+    return event as EventOf<K>;
+  }
+
+  private request(body: RequestBody, transfer: Transferable[]): Promise<WorkerEvent> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...body, id } as WorkerRequest);
+      this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
     });
   }
 
   private receive(event: WorkerEvent): void {
     for (const listener of this.listeners) listener(event);
-    const waiting = event.id === null ? undefined : this.pending.get(event.id);
-    if (!waiting || event.id === null) return;
-    this.pending.delete(event.id);
+    // Progress shares its request's id but is not the answer to it.
+    const id = 'id' in event && event.kind !== 'progress' ? event.id : null;
+    const waiting = id === null ? undefined : this.pending.get(id);
+    if (!waiting || id === null) return;
+    this.pending.delete(id);
     if (event.kind === 'error') waiting.reject(new Error(event.message));
     else waiting.resolve(event);
   }

@@ -1,6 +1,9 @@
 // The page ↔ worker protocol: types only, so both sides share one definition and the page never
-// imports tfjs values through it.
+// imports tfjs values through it. Requests carry an id; events answering a request repeat it.
 import type { BackendName } from '../core/backend/select';
+import type { DatasetIndex } from '../core/data/types';
+import type { BackboneKind, ColorizerKind } from '../core/model/part';
+import type { StageId } from '../core/train/stages';
 
 /** What the worker reports about the device it computes on. */
 export interface DeviceInfo {
@@ -11,12 +14,143 @@ export interface DeviceInfo {
   fallbackReasons: string[];
 }
 
-export type WorkerRequest = { id: number } & {
-  kind: 'init';
-  /** Backends to try in order; default WebGPU, then WebGL, then CPU. */
-  preferred?: BackendName[];
-};
+/** The built-in demo data: seeded phantom chest radiographs (CheXpert-like site). */
+export interface DemoDataRequest {
+  patients: number;
+  /** Rendered image width in pixels (a little above the training input size). */
+  imageSize: number;
+  seed: number;
+}
+
+/** Per-split, per-label counts for the dataset summary chart. */
+export interface DatasetSummary {
+  name: string;
+  labels: string[];
+  splits: {
+    split: 'train' | 'valid' | 'test';
+    images: number;
+    patients: number;
+    positives: number[];
+  }[];
+}
+
+export interface ModelSpec {
+  colorizer: ColorizerKind;
+  backbone: BackboneKind;
+  /** 1 = the paper's backbones; below 1 shrinks every width (small devices, tests). */
+  widthMultiplier: number;
+  /** Square input size S fed to T. */
+  inputSize: number;
+  seed: number;
+}
+
+/** Where E's starting weights come from. 'random' is flagged "not pretrained" everywhere. */
+export type PretrainedSource =
+  | { kind: 'random' }
+  | { kind: 'file'; fileName: string; bytes: ArrayBuffer }
+  | { kind: 'download' };
+
+export interface StageRunSpec {
+  stage: StageId;
+  /** Optimizer steps n. */
+  iterations: number;
+  /** Effective batch = batchSize × accumulation micro-batches. */
+  batchSize: number;
+  accumulation: number;
+  lrMax: number;
+  weightDecay: number;
+  /** Validation every K steps. */
+  validateEvery: number;
+  seed: number;
+}
+
+export type ExportScope = 'colorizer' | 'colorizer+backbone' | 'network';
+
+export type WorkerRequest = { id: number } & (
+  | { kind: 'init'; preferred?: BackendName[] }
+  | { kind: 'loadDemoData'; demo: DemoDataRequest }
+  /** A dropped dataset already ingested into the IndexedDB image cache under `datasetKey`. */
+  | { kind: 'loadCachedDataset'; name: string; datasetKey: string; index: DatasetIndex }
+  | { kind: 'buildModel'; model: ModelSpec; pretrained: PretrainedSource }
+  | { kind: 'runStage'; run: StageRunSpec }
+  /** Continues the stage saved in the last checkpoint (after a reload), at the same step. */
+  | { kind: 'resumeStage' }
+  /** Answered between steps, outside the training queue. */
+  | { kind: 'control'; action: 'pause' | 'resume' | 'stop' }
+  | { kind: 'exportWeights'; scope: ExportScope }
+  | { kind: 'importWeights'; fileName: string; bytes: ArrayBuffer }
+);
+
+/** T's view of one validation image: the gray input and T's RGB, both RGBA for ImageData. */
+export interface PreviewImage {
+  width: number;
+  height: number;
+  gray: Uint8ClampedArray;
+  color: Uint8ClampedArray;
+}
+
+/** A checkpoint the worker can continue from (reported at init and after each save). */
+export interface CheckpointInfo {
+  stage: StageId;
+  step: number;
+  totalSteps: number;
+  savedAt: string;
+}
+
+export type RunState = 'idle' | 'running' | 'paused' | 'stopping';
 
 export type WorkerEvent =
-  | { kind: 'ready'; id: number; device: DeviceInfo }
-  | { kind: 'error'; id: number | null; message: string };
+  | { kind: 'ready'; id: number; device: DeviceInfo; checkpoint: CheckpointInfo | null }
+  | { kind: 'error'; id: number | null; message: string }
+  /** Long work (data generation, downloads, checkpoints): for progress bars. */
+  | { kind: 'progress'; id: number; task: string; done: number; total: number }
+  | { kind: 'datasetReady'; id: number; summary: DatasetSummary }
+  | {
+      kind: 'modelReady';
+      id: number;
+      parameters: { colorizer: number; backbone: number; classifier: number };
+      /** Human description of E's weights, e.g. "ImageNet (squeezenet1_1.safetensors)". */
+      pretrained: string;
+      isPretrained: boolean;
+    }
+  | { kind: 'runState'; state: RunState }
+  | {
+      kind: 'trainStep';
+      stage: StageId;
+      step: number;
+      totalSteps: number;
+      loss: number;
+      lr: number;
+      momentum: number;
+    }
+  | {
+      kind: 'validation';
+      stage: StageId;
+      step: number;
+      meanAuc: number;
+      perLabel: number[];
+      labels: string[];
+    }
+  | { kind: 'preview'; stage: StageId; step: number; images: PreviewImage[] }
+  | { kind: 'checkpointSaved'; checkpoint: CheckpointInfo }
+  | {
+      kind: 'stageFinished';
+      id: number;
+      stage: StageId;
+      outcome: 'completed' | 'stopped' | 'diverged';
+      stepsRun: number;
+      bestStep: number;
+      bestMeanAuc: number;
+      seconds: number;
+      /** Set when the outcome is 'diverged': what happened and what to try. */
+      message?: string;
+    }
+  | {
+      kind: 'exported';
+      id: number;
+      fileName: string;
+      /** Both files zipped, or just the .safetensors; the card's JSON text separately. */
+      bytes: ArrayBuffer;
+      card: string;
+    }
+  | { kind: 'imported'; id: number; summary: string };

@@ -1,14 +1,88 @@
-// The training worker: a thin dispatcher from protocol requests to the core. All tensors live
-// here; the page only receives plain data.
+// The training worker: a thin dispatcher from protocol requests to the session. All tensors live
+// here; the page only receives plain data. Control messages (pause/stop) are answered at once:
+// the running stage awaits between steps, so they arrive while it is in flight.
+import { loadCheckpointInfo } from '../platform/checkpoint-store';
 import { startDevice } from './device';
-import type { WorkerEvent, WorkerRequest } from './protocol';
+import type { CheckpointInfo, WorkerEvent, WorkerRequest } from './protocol';
+import { TrainerSession } from './session';
 
-const post = (event: WorkerEvent) => self.postMessage(event);
+const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
+  self.postMessage(event, { transfer });
+const session = new TrainerSession(post);
+
+async function savedCheckpoint(): Promise<CheckpointInfo | null> {
+  const info = await loadCheckpointInfo();
+  return info ? (info as CheckpointInfo) : null;
+}
 
 async function handle(request: WorkerRequest): Promise<void> {
+  const { id } = request;
   switch (request.kind) {
-    case 'init':
-      post({ kind: 'ready', id: request.id, device: await startDevice(request.preferred) });
+    case 'init': {
+      const device = await startDevice(request.preferred);
+      post({ kind: 'ready', id, device, checkpoint: await savedCheckpoint() });
+      return;
+    }
+    case 'loadDemoData': {
+      post({ kind: 'progress', id, task: 'Drawing phantom radiographs', done: 0, total: 1 });
+      const dataset = await session.loadData({ kind: 'demo', demo: request.demo });
+      post({ kind: 'datasetReady', id, summary: dataset.summary });
+      return;
+    }
+    case 'loadCachedDataset': {
+      const { name, datasetKey, index } = request;
+      const dataset = await session.loadData({ kind: 'cached', name, datasetKey, index });
+      post({ kind: 'datasetReady', id, summary: dataset.summary });
+      return;
+    }
+    case 'buildModel': {
+      const { network, pretrained } = await session.build(request.model, request.pretrained, id);
+      post({
+        kind: 'modelReady',
+        id,
+        parameters: {
+          colorizer: network.colorizer.parameterCount(),
+          backbone: network.backbone.parameterCount(),
+          classifier: network.classifier.parameterCount(),
+        },
+        pretrained:
+          pretrained.kind === 'imagenet'
+            ? `ImageNet (${pretrained.fileName})`
+            : `NOT PRETRAINED: random initialization (seed ${pretrained.seed})`,
+        isPretrained: pretrained.kind === 'imagenet',
+      });
+      return;
+    }
+    case 'runStage':
+      return session.runStage(id, request.run);
+    case 'resumeStage':
+      return session.resume(id);
+    case 'control':
+      if (request.action === 'pause') session.control.pause();
+      else if (request.action === 'resume') session.control.resume();
+      else session.control.stop();
+      post({
+        kind: 'runState',
+        state:
+          request.action === 'pause'
+            ? 'paused'
+            : request.action === 'stop'
+              ? 'stopping'
+              : 'running',
+      });
+      return;
+    case 'exportWeights': {
+      const { fileName, bytes, card } = session.exportWeights(request.scope);
+      const buffer = bytes.slice().buffer;
+      post({ kind: 'exported', id, fileName, bytes: buffer, card }, [buffer]);
+      return;
+    }
+    case 'importWeights':
+      post({
+        kind: 'imported',
+        id,
+        summary: session.importWeights(request.fileName, request.bytes),
+      });
       return;
   }
 }

@@ -12,6 +12,8 @@ import { type Batch, trainStep } from './step';
 /** Anything that hands out training batches the caller then owns (e.g. data/memory-feed). */
 export interface BatchSource {
   nextBatch(): Batch;
+  /** Resolves when nextBatch can answer (a feed still loading images, e.g. data/shard-feed). */
+  ready?(): Promise<void>;
 }
 
 export type StageEvent =
@@ -179,10 +181,19 @@ class StageRun {
 
 /** One optimizer step over `accumulation` micro-batches; the loss scalar joins `run.pending`
  *  (read later in one batch). */
-function stepOnce(run: StageRun, sgd: Sgd, step: number, hyper: ScheduledHyper): void {
+async function stepOnce(
+  run: StageRun,
+  sgd: Sgd,
+  step: number,
+  hyper: ScheduledHyper,
+): Promise<void> {
   const count = run.opts.accumulation ?? 1;
-  const batches = Array.from({ length: count }, () => run.opts.train.nextBatch()); // owned here
+  const batches: Batch[] = []; // owned here
   try {
+    for (let i = 0; i < count; i++) {
+      await run.opts.train.ready?.();
+      batches.push(run.opts.train.nextBatch());
+    }
     const loss = trainStep(run.opts.network, sgd, batches, {
       ...hyper,
       weightDecay: run.opts.weightDecay,
@@ -240,7 +251,7 @@ export async function runStage(opts: RunStageOptions): Promise<StageResult> {
         if (outcome === 'stopped') await run.saveCheckpoint(stepsRun, sgd);
         continue;
       }
-      stepOnce(run, sgd, step, schedule[step] as ScheduledHyper);
+      await stepOnce(run, sgd, step, schedule[step] as ScheduledHyper);
       stepsRun = step + 1;
       const validating = stepsRun % opts.validateEvery === 0 || stepsRun === opts.iterations;
       const finite = validating || stepsRun % readEvery === 0 ? await run.flushLosses() : true;

@@ -1,0 +1,123 @@
+// A dropped folder (or a folder on disk) → DatasetIndex: the detected format's parser, its label
+// files read through the caller, and every item's path resolved to a file that is really there.
+// Pure core: the caller reads files (browser File, Node fs).
+import { parseChestXray14Csv } from './chestxray14';
+import { applyChestXray14SplitLists, resolveChestXray14Images } from './chestxray14-files';
+import { parseCheXpertCsv } from './chexpert';
+import type { DatasetFormat, DetectedFormat } from './detect';
+import { parseFolderPerClass } from './folder';
+import { parseGenericCsv } from './generic-csv';
+import { parseMuraLabeledStudies, parseMuraPaths } from './mura';
+import { baseName, isImagePath } from './paths';
+import type { DatasetItem, ParsedDataset } from './types';
+
+export type ReadText = (path: string) => Promise<string>;
+
+/** The parsed index (item paths = present files) plus items whose image is not in the folder. */
+export interface DatasetFromFiles extends ParsedDataset {
+  format: DatasetFormat;
+  missing: string[];
+}
+
+export async function parseDatasetFiles(
+  detected: DetectedFormat,
+  paths: readonly string[],
+  readText: ReadText,
+): Promise<DatasetFromFiles> {
+  const parsed = await parseFormat(detected, paths, readText);
+  const { items, missing } = resolvePaths(parsed.items, paths);
+  return { ...parsed, items, missing, format: detected.format };
+}
+
+async function parseFormat(
+  detected: DetectedFormat,
+  paths: readonly string[],
+  readText: ReadText,
+): Promise<ParsedDataset> {
+  const csv = detected.csvPath;
+  switch (detected.format) {
+    case 'chexpert':
+      return parseCheXpertFiles(paths, readText);
+    case 'chestxray14': {
+      const index = parseChestXray14Csv(await readText(csv as string));
+      const lists = {
+        trainValList: await readOptional(paths, 'train_val_list.txt', readText),
+        testList: await readOptional(paths, 'test_list.txt', readText),
+      };
+      const resolved = resolveChestXray14Images(applyChestXray14SplitLists(index, lists), paths);
+      return { ...resolved, problems: index.problems };
+    }
+    case 'mura': {
+      const studies = await readOptional(paths, 'train_labeled_studies.csv', readText);
+      const studyLabels = studies ? parseMuraLabeledStudies(studies).studyLabels : undefined;
+      return parseMuraPaths(paths, studyLabels ? { studyLabels } : {});
+    }
+    case 'csv':
+      return parseGenericCsv(await readText(csv as string), { fileName: csv });
+    case 'folder':
+      return parseFolderPerClass(paths);
+    case 'unknown':
+      throw new Error(detected.reason);
+  }
+}
+
+/** CheXpert's train.csv and valid.csv (the official validation side) when both are present. */
+async function parseCheXpertFiles(
+  paths: readonly string[],
+  readText: ReadText,
+): Promise<ParsedDataset> {
+  const csvs = paths.filter((p) => /^(train|valid)\.csv$/i.test(baseName(p)));
+  const parts = await Promise.all(
+    csvs.map(async (path) => {
+      const index = parseCheXpertCsv(await readText(path));
+      const split = /^valid/i.test(baseName(path)) ? ('valid' as const) : undefined;
+      return { ...index, items: index.items.map((item) => (split ? { ...item, split } : item)) };
+    }),
+  );
+  const first = parts[0];
+  if (!first) throw new Error('No CheXpert train.csv or valid.csv in the folder');
+  return {
+    labels: first.labels,
+    items: parts.flatMap((p) => p.items),
+    problems: parts.flatMap((p) => p.problems),
+  };
+}
+
+async function readOptional(paths: readonly string[], name: string, readText: ReadText) {
+  const path = paths.find((p) => baseName(p).toLowerCase() === name);
+  return path === undefined ? undefined : readText(path);
+}
+
+/**
+ * Label files name images relative to themselves or to a parent (`CheXpert-v1.0-small/train/…`);
+ * each item is matched to the present image whose path ends with the longest part of its own.
+ */
+function resolvePaths(items: readonly DatasetItem[], paths: readonly string[]) {
+  const byName = new Map<string, string[]>();
+  for (const path of paths) {
+    if (!isImagePath(path)) continue;
+    const name = baseName(path);
+    byName.set(name, [...(byName.get(name) ?? []), path]);
+  }
+  const resolved: DatasetItem[] = [];
+  const missing: string[] = [];
+  for (const item of items) {
+    const match = bestSuffixMatch(item.path, byName.get(baseName(item.path)) ?? []);
+    if (match === undefined) missing.push(item.path);
+    else resolved.push({ ...item, path: match });
+  }
+  return { items: resolved, missing };
+}
+
+function bestSuffixMatch(wanted: string, candidates: readonly string[]): string | undefined {
+  const wantedParts = wanted.split('/').reverse();
+  let best: string | undefined;
+  let bestLength = 0;
+  for (const candidate of candidates) {
+    const parts = candidate.split('/').reverse();
+    let shared = 0;
+    while (shared < parts.length && parts[shared] === wantedParts[shared]) shared++;
+    if (shared > bestLength) [best, bestLength] = [candidate, shared];
+  }
+  return best;
+}

@@ -1,0 +1,50 @@
+// The built-in demo data: seeded phantom chest radiographs written as CheXpert rows and read back
+// through the real CheXpert parser (paper's uncertainty policies), then split by patient. Pure core.
+import { parseCheXpertCsv } from '../data/chexpert';
+import type { GrayPixels } from '../data/memory-feed';
+import {
+  CHEXPERT_HEADER,
+  cheXpertRow,
+  generatePhantomDataset,
+  renderPhantom,
+} from '../data/phantom';
+import type { PhantomRecord } from '../data/phantom/types';
+import { splitByPatient } from '../data/split';
+import type { DatasetIndex } from '../data/types';
+import { deriveSeed } from '../util/random';
+
+export interface PhantomDemoOptions {
+  patients: number;
+  /** Rendered width in pixels (heights vary up to 1.25×, as CheXpert's). */
+  imageSize: number;
+  seed: number;
+  /** Share of patients per side. Default 70 / 15 / 15. */
+  fractions?: { train: number; valid: number; test: number };
+}
+
+/** Frontal views only: the findings are drawn on frontal projections. */
+export function phantomDemo(options: PhantomDemoOptions): {
+  index: DatasetIndex;
+  images: Map<string, GrayPixels>;
+} {
+  const records: PhantomRecord[] = [
+    ...generatePhantomDataset({
+      seed: options.seed,
+      patients: options.patients,
+      site: 'chexpert',
+      size: options.imageSize,
+      lateralRate: 0,
+    }),
+  ];
+  const csv = [CHEXPERT_HEADER, ...records.map(cheXpertRow)].join('\n');
+  const parsed = parseCheXpertCsv(csv);
+  const index = splitByPatient(
+    { labels: parsed.labels, items: parsed.items.map((item) => ({ ...item, split: undefined })) },
+    {
+      fractions: options.fractions ?? { train: 0.7, valid: 0.15, test: 0.15 },
+      seed: deriveSeed(options.seed, 'demo-split'),
+    },
+  );
+  const images = new Map(records.map((r) => [r.path, renderPhantom(r)]));
+  return { index, images };
+}

@@ -1,0 +1,217 @@
+// The headless experiment: seeds × data-size subsets × chains of stages on one dataset, a test
+// AUC record after every stage, and the run reports. The same core engine as the studio's worker;
+// the caller supplies the data and the ImageNet file (Node: from disk). tfjs only.
+import * as tf from '@tensorflow/tfjs';
+import type { GrayPixels } from '../data/memory-feed';
+import { disposeBatches, evaluationBatches } from '../data/memory-feed';
+import { splitByPatient } from '../data/split';
+import { drawSubset } from '../data/subset';
+import type { DatasetIndex, SplitName } from '../data/types';
+import type { RunRecord } from '../eval/report-types';
+import { type ColorizerKind, createNetwork, type Network } from '../model';
+import { validate } from '../train/loop';
+import { STAGES, type StageId } from '../train/stages';
+import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
+import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
+import { joinImages, type LabelledImages } from './labelled-images';
+import { runStageSession, type StageSettings } from './stage-session';
+
+export interface ExperimentData {
+  name: string;
+  index: DatasetIndex;
+  imageOf: (path: string) => GrayPixels | undefined;
+}
+
+export interface ExperimentDeps {
+  /** The ImageNet weights file named by config.pretrained (kind 'file'). */
+  pretrainedFile?: { bytes: Uint8Array; fileName: string };
+  backend: string;
+  log?: (line: string) => void;
+}
+
+/** One stage's outcome in one run: the report the runner writes as JSON. */
+export interface StageRunReport {
+  record: RunRecord;
+  settings: StageSettings;
+  backend: string;
+  pretrained: PretrainedStatus;
+  trainedParameters: number;
+  outcome: string;
+  bestStep: number;
+  validationMeanAuc: number;
+  trainSeconds: number;
+  evaluationSeconds: number;
+  images: Record<SplitName, number>;
+}
+
+/** The split every run shares: official sides kept, the rest drawn by patient. */
+export function splitForExperiment(config: ExperimentConfig, index: DatasetIndex): DatasetIndex {
+  const official = [...new Set(index.items.map((i) => i.split).filter((s) => s !== undefined))];
+  return splitByPatient(index, {
+    fractions: config.split,
+    seed: config.split.seed,
+    keep: official,
+  });
+}
+
+export async function runExperiment(
+  config: ExperimentConfig,
+  data: ExperimentData,
+  deps: ExperimentDeps,
+): Promise<StageRunReport[]> {
+  const split = splitForExperiment(config, data.index);
+  const reports: StageRunReport[] = [];
+  for (const fraction of config.subsets) {
+    const draws = fraction < 1 ? config.draws : 1;
+    for (let draw = 0; draw < draws; draw++) {
+      const { data: images, missing } = joinImages(
+        data.name,
+        subsetOf(split, fraction, draw, config),
+        data.imageOf,
+      );
+      if (missing.length > 0)
+        deps.log?.(
+          `${missing.length} images missing (skipped): ${missing.slice(0, 3).join(', ')}…`,
+        );
+      for (const seed of config.seeds) {
+        for (const chain of config.chains) {
+          const context = { fraction, draw, seed };
+          reports.push(...(await runChain(config, chain, images, deps, context)));
+        }
+      }
+    }
+  }
+  return reports;
+}
+
+/** The training side subsampled (Fig. 6); validation and test stay whole. */
+function subsetOf(
+  split: DatasetIndex,
+  fraction: number,
+  draw: number,
+  config: ExperimentConfig,
+): DatasetIndex {
+  if (fraction >= 1) return split;
+  const train = { labels: split.labels, items: split.items.filter((i) => i.split === 'train') };
+  const kept = drawSubset(train, fraction, draw, config.split.seed);
+  return {
+    labels: split.labels,
+    items: [...kept.items, ...split.items.filter((i) => i.split !== 'train')],
+  };
+}
+
+interface RunContext {
+  fraction: number;
+  draw: number;
+  seed: number;
+}
+
+async function runChain(
+  config: ExperimentConfig,
+  chain: ChainSpec,
+  data: LabelledImages,
+  deps: ExperimentDeps,
+  run: RunContext,
+): Promise<StageRunReport[]> {
+  const network = createNetwork({
+    colorizer: chain.colorizer,
+    backbone: config.backbone,
+    numClasses: data.labels.length,
+    seed: run.seed,
+    widthMultiplier: config.widthMultiplier,
+  });
+  const reports: StageRunReport[] = [];
+  try {
+    const pretrained = loadPretrained(network, config, deps, run.seed);
+    for (let j = 0; j < chain.stages.length; j++) {
+      const settings = stageSettings(config, chain, j, run.seed);
+      const trained = await runStageSession({
+        network,
+        settings,
+        train: data.splits.train,
+        valid: data.splits.valid,
+        inputSize: config.inputSize,
+      });
+      const report = await evaluateStage(
+        config,
+        chain.colorizer,
+        settings.stage,
+        data,
+        network,
+        run,
+      );
+      reports.push({
+        ...report,
+        settings,
+        backend: deps.backend,
+        pretrained,
+        trainedParameters: trainedParameters(network),
+        outcome: trained.outcome,
+        bestStep: trained.bestStep,
+        validationMeanAuc: trained.bestMeanAuc,
+        trainSeconds: trained.seconds,
+        images: {
+          train: data.splits.train.length,
+          valid: data.splits.valid.length,
+          test: data.splits.test.length,
+        },
+      });
+      deps.log?.(describe(reports[reports.length - 1] as StageRunReport));
+    }
+  } finally {
+    network.dispose();
+  }
+  return reports;
+}
+
+function loadPretrained(
+  network: Network,
+  config: ExperimentConfig,
+  deps: ExperimentDeps,
+  seed: number,
+): PretrainedStatus {
+  if (config.pretrained.kind === 'random') return { kind: 'random-init', seed };
+  const file = deps.pretrainedFile;
+  if (!file)
+    throw new Error(`config.pretrained names ${config.pretrained.path}, but no file was given`);
+  const summary = loadImageNetBackbone(network.backbone, file.bytes, file.fileName);
+  return { kind: 'imagenet', source: summary.source, fileName: file.fileName };
+}
+
+async function evaluateStage(
+  config: ExperimentConfig,
+  colorizer: ColorizerKind,
+  stage: StageId,
+  data: LabelledImages,
+  network: Network,
+  run: RunContext,
+): Promise<{ record: RunRecord; evaluationSeconds: number }> {
+  const started = Date.now();
+  const batches = evaluationBatches(data.splits[config.evaluateOn], config.inputSize, 32);
+  try {
+    const auc = await validate(network, batches);
+    const record: RunRecord = {
+      dataset: data.name,
+      backbone: config.backbone,
+      procedure: STAGES[stage].title,
+      seed: run.seed,
+      ...(colorizer === 'replicate' ? {} : { colorizer }),
+      ...(run.fraction < 1 ? { subsetFraction: run.fraction, subsetDraw: run.draw } : {}),
+      labels: data.labels,
+      perLabelAuc: auc.perLabel,
+      meanAuc: auc.mean,
+    };
+    return { record, evaluationSeconds: (Date.now() - started) / 1000 };
+  } finally {
+    disposeBatches(batches);
+  }
+}
+
+function trainedParameters(network: Network): number {
+  return network.namedTrainableVariables().reduce((n, [, v]) => n + v.size, 0);
+}
+
+function describe(r: StageRunReport): string {
+  const auc = Number.isNaN(r.record.meanAuc) ? 'undefined' : r.record.meanAuc.toFixed(3);
+  return `${r.record.procedure}${r.record.colorizer ? ` (${r.record.colorizer})` : ''} seed ${r.record.seed}: test mean AUC ${auc}, ${r.outcome} in ${r.trainSeconds.toFixed(1)} s (${tf.getBackend()})`;
+}

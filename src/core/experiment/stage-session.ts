@@ -1,0 +1,112 @@
+// One stage from settings to result, as the worker and the headless runner both run it: prepare
+// the network (applyStage, or a checkpoint), build the seeded feed and the validation batches, run
+// the loop, free what it built. tfjs only.
+import * as tf from '@tensorflow/tfjs';
+import {
+  disposeBatches,
+  evaluationBatches,
+  type FeedItem,
+  MemoryFeed,
+  type MemoryFeedOptions,
+} from '../data/memory-feed';
+import type { Network } from '../model';
+import type { StageCheckpoint } from '../train/checkpoint';
+import { type BatchSource, type RunStageOptions, runStage, type StageResult } from '../train/loop';
+import type { OneCycleVariant } from '../train/one-cycle';
+import { applyStage, type StageId } from '../train/stages';
+import { deriveSeed } from '../util/random';
+
+/** The settings of one stage run; every default is the one the studio offers. */
+export interface StageSettings {
+  stage: StageId;
+  /** Optimizer steps n of the one-cycle schedule. */
+  iterations: number;
+  /** Images per micro-batch; the effective batch is batchSize × accumulation. */
+  batchSize: number;
+  accumulation: number;
+  lrMax: number;
+  weightDecay: number;
+  /** Validate (and checkpoint) every K steps. */
+  validateEvery: number;
+  /** Seeds the new classifier, the shuffle and the augmentation. */
+  seed: number;
+  /** SPEC §4's crop, rotation and zoom. Default true. */
+  augment?: boolean;
+  variant?: OneCycleVariant;
+}
+
+export type StageHooks = Pick<
+  RunStageOptions,
+  'onEvent' | 'shouldStop' | 'waitWhilePaused' | 'onCheckpoint' | 'afterValidation'
+>;
+
+/** A streaming training feed (e.g. over the IndexedDB image cache) built for one stage. */
+export type TrainFeedFactory = (options: MemoryFeedOptions) => Promise<BatchSource>;
+
+export interface StageSessionOptions {
+  network: Network;
+  settings: StageSettings;
+  /** Training images in memory, or a factory for a streaming feed. */
+  train: readonly FeedItem[] | TrainFeedFactory;
+  valid: readonly FeedItem[];
+  /** Square input size S. */
+  inputSize: number;
+  hooks?: StageHooks;
+  /** Continue this checkpoint of the same stage and settings; ownership passes to the session. */
+  resumeFrom?: StageCheckpoint;
+}
+
+/** Evaluation batches hold at most this many images (memory on small GPUs). */
+const EVAL_BATCH = 32;
+
+export async function runStageSession(
+  opts: StageSessionOptions,
+): Promise<StageResult & { seconds: number }> {
+  const { network, settings } = opts;
+  applyStage(network, settings.stage, { seed: settings.seed });
+  const feedOptions: MemoryFeedOptions = {
+    size: opts.inputSize,
+    batchSize: settings.batchSize,
+    seed: deriveSeed(settings.seed, 'feed'),
+    augment: settings.augment ?? true,
+  };
+  const feed =
+    typeof opts.train === 'function'
+      ? await opts.train(feedOptions)
+      : new MemoryFeed(opts.train, feedOptions);
+  if (opts.resumeFrom) {
+    network.loadStateDict(opts.resumeFrom.weights);
+    await skipBatches(feed, opts.resumeFrom.progress.step * settings.accumulation);
+  }
+  const validation = evaluationBatches(opts.valid, opts.inputSize, EVAL_BATCH);
+  const started = Date.now();
+  try {
+    const result = await runStage({
+      ...opts.hooks,
+      network,
+      train: feed,
+      validation,
+      iterations: settings.iterations,
+      lrMax: settings.lrMax,
+      variant: settings.variant,
+      weightDecay: settings.weightDecay,
+      validateEvery: settings.validateEvery,
+      accumulation: settings.accumulation,
+      resumeFrom: opts.resumeFrom,
+    });
+    return { ...result, seconds: (Date.now() - started) / 1000 };
+  } finally {
+    disposeBatches(validation);
+    if (opts.resumeFrom) tf.dispose(Object.values(opts.resumeFrom.weights));
+  }
+}
+
+/** Draws and drops `count` batches, so a resumed feed hands out what the interrupted one would
+ *  have (the feed is a seeded sequence). */
+async function skipBatches(feed: BatchSource, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await feed.ready?.();
+    const batch = feed.nextBatch();
+    tf.dispose([batch.x, batch.targets, batch.mask]);
+  }
+}

@@ -1,0 +1,44 @@
+// Stage checkpoints in IndexedDB (idb-keyval, its own database), so a stage survives a page reload.
+// Browser/worker only. One slot: the latest checkpoint of the running stage, bytes and summary
+// written in one transaction, so a crash mid-save leaves the previous checkpoint whole.
+import { createStore, del, get, setMany, type UseStore } from 'idb-keyval';
+
+export interface StoredCheckpointInfo {
+  stage: string;
+  step: number;
+  totalSteps: number;
+  savedAt: string;
+}
+
+let store: UseStore | null = null;
+const checkpoints = () => {
+  store ??= createStore('chromaxr-checkpoints', 'checkpoints');
+  return store;
+};
+
+const BYTES = 'latest';
+const INFO = 'latest-info';
+
+export function saveCheckpoint(bytes: Uint8Array, info: StoredCheckpointInfo): Promise<void> {
+  return setMany(
+    [
+      [BYTES, bytes],
+      [INFO, info],
+    ],
+    checkpoints(),
+  );
+}
+
+export function loadCheckpointInfo(): Promise<StoredCheckpointInfo | undefined> {
+  return get<StoredCheckpointInfo>(INFO, checkpoints());
+}
+
+export function loadCheckpointBytes(): Promise<Uint8Array | undefined> {
+  return get<Uint8Array>(BYTES, checkpoints());
+}
+
+/** Forgets the checkpoint (a stage finished, or a new model was built). */
+export async function clearCheckpoint(): Promise<void> {
+  await del(INFO, checkpoints());
+  await del(BYTES, checkpoints());
+}

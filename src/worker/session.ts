@@ -1,0 +1,252 @@
+// The worker's training session: the dataset and network it holds, the stage it runs (with
+// checkpoints to IndexedDB, previews and live events), exports and imports. All tensors live here.
+import * as tf from '@tensorflow/tfjs';
+import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
+import { colorizationPreview } from '../core/experiment/preview';
+import { runStageSession } from '../core/experiment/stage-session';
+import { decodeCheckpoint, encodeCheckpoint, type StageCheckpoint } from '../core/train/checkpoint';
+import type { StageEvent } from '../core/train/loop';
+import { type StageId, stageProblems } from '../core/train/stages';
+import { exportModule } from '../core/weights/export';
+import { importModuleFile } from '../core/weights/import-module';
+import { clearCheckpoint, loadCheckpointBytes, saveCheckpoint } from '../platform/checkpoint-store';
+import type { ExportScope, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
+import { RunControl } from './run-control';
+import { type DataSource, loadDataset, type WorkerDataset } from './session-data';
+import { type BuiltModel, buildModel } from './session-model';
+
+type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+/** What a checkpoint needs besides tensors to rebuild the session after a reload. */
+interface CheckpointContext {
+  model: ModelSpec;
+  run: StageRunSpec;
+  data: DataSource;
+  previousStage: StageId | null;
+  imported: boolean;
+}
+
+/** Validation images shown in the live colorization preview. */
+const PREVIEW_IMAGES = 4;
+
+export class TrainerSession {
+  dataset: WorkerDataset | null = null;
+  model: BuiltModel | null = null;
+  readonly control = new RunControl();
+  private previousStage: StageId | null = null;
+  private imported = false;
+  private history: { stage: StageId; steps: number; bestMeanAuc: number }[] = [];
+  private running = false;
+
+  constructor(private readonly post: Post) {}
+
+  async loadData(source: DataSource): Promise<WorkerDataset> {
+    this.dataset = await loadDataset(source);
+    return this.dataset;
+  }
+
+  async build(spec: ModelSpec, source: Parameters<typeof buildModel>[1], id: number) {
+    const dataset = this.requireDataset();
+    const progress = (task: string, done: number, total: number) =>
+      this.post({ kind: 'progress', id, task, done, total });
+    const built = await buildModel(spec, source, dataset.labels.length, progress);
+    this.model?.network.dispose();
+    this.model = built;
+    this.previousStage = null;
+    this.imported = false;
+    this.history = [];
+    await clearCheckpoint();
+    return built;
+  }
+
+  async runStage(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint): Promise<void> {
+    if (this.running) throw new Error('A stage is already running: stop it first.');
+    this.running = true;
+    try {
+      await this.runStageNow(id, run, resumeFrom);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runStageNow(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint) {
+    const dataset = this.requireDataset();
+    const { network, spec } = this.requireModel();
+    const problems = stageProblems(run.stage, {
+      colorizer: spec.colorizer,
+      previousStage: this.previousStage,
+      hasImportedWeights: this.imported,
+    });
+    if (problems.length > 0 && !resumeFrom) throw new Error(problems.join(' '));
+    const context: CheckpointContext = {
+      model: spec,
+      run,
+      data: dataset.source,
+      previousStage: this.previousStage,
+      imported: this.imported,
+    };
+    const preview = evaluationBatches(
+      dataset.valid.slice(0, PREVIEW_IMAGES),
+      spec.inputSize,
+      PREVIEW_IMAGES,
+    );
+    this.control.reset();
+    this.post({ kind: 'runState', state: 'running' });
+    let diverged: string | undefined;
+    try {
+      const result = await runStageSession({
+        network,
+        settings: { ...run, stage: run.stage },
+        train: dataset.train,
+        valid: dataset.valid,
+        inputSize: spec.inputSize,
+        resumeFrom,
+        hooks: {
+          shouldStop: this.control.shouldStop,
+          waitWhilePaused: this.control.waitWhilePaused,
+          onEvent: (event) => {
+            if (event.kind === 'diverged') diverged = event.message;
+            else this.postStageEvent(run, event, dataset.labels);
+          },
+          afterValidation: async (step) => {
+            const x = preview[0]?.x;
+            if (!x) return;
+            const images = await colorizationPreview(network.colorizer, x);
+            const buffers = images.flatMap((i) => [i.gray.buffer, i.color.buffer]);
+            this.post({ kind: 'preview', stage: run.stage, step, images }, buffers);
+          },
+          onCheckpoint: async (checkpoint) => {
+            const info = {
+              stage: run.stage,
+              step: checkpoint.progress.step,
+              totalSteps: run.iterations,
+              savedAt: new Date().toISOString(),
+            };
+            await saveCheckpoint(encodeCheckpoint(checkpoint, context), info);
+            this.post({ kind: 'checkpointSaved', checkpoint: info });
+          },
+        },
+      });
+      if (result.outcome === 'completed') await clearCheckpoint();
+      if (result.stepsRun > 0) this.previousStage = run.stage;
+      this.history.push({
+        stage: run.stage,
+        steps: result.stepsRun,
+        bestMeanAuc: result.bestMeanAuc,
+      });
+      this.post({
+        kind: 'stageFinished',
+        id,
+        stage: run.stage,
+        ...result,
+        ...(diverged ? { message: diverged } : {}),
+      });
+    } finally {
+      disposeBatches(preview);
+      this.post({ kind: 'runState', state: 'idle' });
+    }
+  }
+
+  /** After a reload: the dataset and network rebuilt from the checkpoint, then the stage goes on. */
+  async resume(id: number): Promise<void> {
+    const bytes = await loadCheckpointBytes();
+    if (!bytes) throw new Error('There is no checkpoint to resume from.');
+    const { checkpoint, context } = decodeCheckpoint(bytes, 'the saved checkpoint');
+    const saved = context as CheckpointContext;
+    try {
+      if (JSON.stringify(this.dataset?.source) !== JSON.stringify(saved.data))
+        await this.loadData(saved.data);
+      this.model?.network.dispose();
+      const rebuilt = await buildModel(
+        saved.model,
+        { kind: 'random' },
+        this.requireDataset().labels.length,
+        () => {},
+      );
+      // E's weights come from the checkpoint; keep the provenance recorded when the stage began.
+      this.model = { ...rebuilt, pretrained: this.model?.pretrained ?? rebuilt.pretrained };
+      this.previousStage = saved.previousStage;
+      this.imported = saved.imported;
+    } catch (error) {
+      tf.dispose([
+        ...Object.values(checkpoint.weights),
+        ...Object.values(checkpoint.momentum),
+        ...Object.values(checkpoint.best),
+      ]);
+      throw error;
+    }
+    await this.runStage(id, saved.run, checkpoint);
+  }
+
+  exportWeights(scope: ExportScope) {
+    const dataset = this.requireDataset();
+    const { network, spec, pretrained } = this.requireModel();
+    const exported = exportModule(network, scope, {
+      widthMultiplier: spec.widthMultiplier,
+      inputSize: spec.inputSize,
+      labels: dataset.labels,
+      stageHistory: this.history.map((h) => ({ ...h })),
+      seeds: { model: spec.seed },
+      dataset: {
+        name: dataset.summary.name,
+        splits: dataset.summary.splits.map((s) => `${s.split}: ${s.images}`),
+      },
+      metrics: Object.fromEntries(
+        this.history.map((h) => [`${h.stage}.validationMeanAuc`, h.bestMeanAuc]),
+      ),
+      pretrained,
+    });
+    return {
+      fileName: exported.fileName.replace(/\.safetensors$/, '.zip'),
+      bytes: exported.bundle(),
+      card: JSON.stringify(exported.card, null, 2),
+    };
+  }
+
+  importWeights(fileName: string, bytes: ArrayBuffer): string {
+    const { network } = this.requireModel();
+    const summary = importModuleFile(network, new Uint8Array(bytes), fileName, { skipHead: true });
+    this.imported = true;
+    const vectors = summary.testVectors
+      ? `; ${summary.testVectors.count} test vectors reproduced to ${summary.testVectors.maxError.toExponential(1)}`
+      : '';
+    return `${fileName}: loaded ${summary.loaded.length} tensors (${summary.scope})${vectors}.`;
+  }
+
+  private postStageEvent(
+    run: StageRunSpec,
+    event: Exclude<StageEvent, { kind: 'diverged' }>,
+    labels: string[],
+  ): void {
+    if (event.kind === 'step') {
+      this.post({
+        kind: 'trainStep',
+        stage: run.stage,
+        totalSteps: run.iterations,
+        step: event.step,
+        loss: event.loss,
+        lr: event.lr,
+        momentum: event.momentum,
+      });
+    } else {
+      this.post({
+        kind: 'validation',
+        stage: run.stage,
+        step: event.step,
+        meanAuc: event.meanAuc,
+        perLabel: event.perLabel,
+        labels,
+      });
+    }
+  }
+
+  private requireDataset(): WorkerDataset {
+    if (!this.dataset) throw new Error('Load a dataset first (the demo data or a dropped folder).');
+    return this.dataset;
+  }
+
+  private requireModel(): BuiltModel {
+    if (!this.model) throw new Error('Build the model first.');
+    return this.model;
+  }
+}
