@@ -19,11 +19,17 @@ export async function startDevice(order: BackendName[] = DEFAULT_BACKENDS): Prom
   const fallbackReasons = order
     .slice(0, order.indexOf(backend))
     .map((skipped) => `${skipped} is unavailable in this browser or on this device`);
-  // Warm-up: compile the first shaders now, so nothing later times their compilation.
-  tf.tidy(() =>
-    tf
-      .conv2d(tf.ones([1, 8, 8, 1]) as tf.Tensor4D, tf.ones([3, 3, 1, 1]) as tf.Tensor4D, 1, 'same')
-      .dataSync(),
+  // Warm-up: compile the first shaders now, so nothing later times their compilation. An async
+  // read: a synchronous one (dataSync) in a worker on WebGPU left the device unusable for uploads.
+  const warm = tf.tidy(() =>
+    tf.conv2d(
+      tf.ones([1, 8, 8, 1]) as tf.Tensor4D,
+      tf.ones([3, 3, 1, 1]) as tf.Tensor4D,
+      1,
+      'same',
+    ),
   );
+  await warm.data();
+  warm.dispose();
   return { backend, adapter: describe(backend), fallbackReasons };
 }

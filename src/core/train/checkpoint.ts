@@ -4,7 +4,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { WeightsFileError } from '../weights/file-error';
 import { readSafetensors, writeSafetensors } from '../weights/safetensors';
-import { disposeStateDict, type StateDict } from '../weights/state-dict';
+import { disposeStateDict, hostStateDict, type StateDict } from '../weights/state-dict';
 
 const FORMAT = 'chromaxr-stage-checkpoint/1';
 const SECTIONS = ['weights', 'momentum', 'best'] as const;
@@ -34,7 +34,8 @@ export function disposeCheckpoint(checkpoint: StageCheckpoint): void {
   for (const section of SECTIONS) disposeStateDict(checkpoint[section]);
 }
 
-/** The checkpoint as bytes; `context` (JSON-able: model, stage and data settings) rides along. */
+/** The checkpoint as bytes; `context` (JSON-able: model, stage and data settings) rides along.
+ *  Reads the tensors synchronously: on WebGPU in a worker use encodeCheckpointAsync. */
 export function encodeCheckpoint(checkpoint: StageCheckpoint, context: unknown): Uint8Array {
   const tensors: Record<string, tf.Tensor> = {};
   for (const section of SECTIONS) {
@@ -47,6 +48,24 @@ export function encodeCheckpoint(checkpoint: StageCheckpoint, context: unknown):
     progress: JSON.stringify(checkpoint.progress),
     context: JSON.stringify(context ?? null),
   });
+}
+
+/** encodeCheckpoint with asynchronous reads (host copies first), safe on every backend. */
+export async function encodeCheckpointAsync(
+  checkpoint: StageCheckpoint,
+  context: unknown,
+): Promise<Uint8Array> {
+  const host: StageCheckpoint = {
+    progress: checkpoint.progress,
+    weights: await hostStateDict(checkpoint.weights),
+    momentum: await hostStateDict(checkpoint.momentum),
+    best: await hostStateDict(checkpoint.best),
+  };
+  try {
+    return encodeCheckpoint(host, context);
+  } finally {
+    disposeCheckpoint(host);
+  }
 }
 
 /** Reads encodeCheckpoint's bytes; the caller owns the returned tensors. */

@@ -53,9 +53,9 @@ afterAll(() => {
 });
 
 describe.each(PARITY_SCOPES)('%s export of DECONV + ResNet18 in PyTorch', (scope) => {
-  it('is the very file PyTorch loaded, and PyTorch reproduces its test vectors', () => {
+  it('is the very file PyTorch loaded, and PyTorch reproduces its test vectors', async () => {
     const before = tf.memory().numTensors;
-    const exported = parityExport(network, scope);
+    const exported = await parityExport(network, scope);
     const expected = fixture.scopes[scope];
     expect(sha256(exported.safetensors)).toBe(expected.sha256);
     expect(exported.card.testVectors).toHaveLength(expected.vectors.length);

@@ -49,15 +49,15 @@ function bits(network: Network, scope: ExportScope): Record<string, number[]> {
   return out;
 }
 
-function withNetworks(
-  run: (a: Network, b: Network) => void,
+async function withNetworks(
+  run: (a: Network, b: Network) => void | Promise<void>,
   bOptions: Partial<NetworkOptions> = {},
-) {
+): Promise<void> {
   const a = createNetwork({ ...ARCH, seed: 1 });
   const b = createNetwork({ ...ARCH, seed: 2, ...bOptions });
   const before = tf.memory().numTensors;
   try {
-    run(a, b);
+    await run(a, b);
     expect(tf.memory().numTensors).toBe(before);
   } finally {
     a.dispose();
@@ -71,10 +71,10 @@ describe('export → import round trip', () => {
     'colorizer+backbone',
     'network',
   ] as const)('%s: bit-exact, test vectors reproduced', (scope) =>
-    withNetworks((a, b) => {
-      const exported = exportModule(a, scope, CARD);
+    withNetworks(async (a, b) => {
+      const exported = await exportModule(a, scope, CARD);
       const untouched = scope === 'colorizer' ? bits(b, 'network') : {};
-      const summary = importModuleFile(b, exported.safetensors, exported.fileName);
+      const summary = await importModuleFile(b, exported.safetensors, exported.fileName);
       expect(summary.scope).toBe(scope);
       expect(bits(b, scope)).toEqual(bits(a, scope));
       expect(summary.testVectors).toEqual({ count: 2, maxError: 0 });
@@ -96,43 +96,45 @@ describe('export → import round trip', () => {
     }));
 
   it('reads the bundle, a lone file without card, and a card picked beside it', () =>
-    withNetworks((a, b) => {
-      const exported = exportModule(a, 'network', CARD);
+    withNetworks(async (a, b) => {
+      const exported = await exportModule(a, 'network', CARD);
       const records = readZipRecords(exported.bundle(), 'bundle.zip');
       expect([...records.keys()]).toEqual([
         exported.fileName,
         exported.fileName.replace('.safetensors', '.card.json'),
       ]);
-      expect(importModuleFile(b, exported.bundle(), 'bundle.zip').testVectors?.maxError).toBe(0);
+      expect(
+        (await importModuleFile(b, exported.bundle(), 'bundle.zip')).testVectors?.maxError,
+      ).toBe(0);
 
       const sd = scopeStateDict(a, 'network');
       const bare = writeSafetensors(sd);
       disposeStateDict(sd);
-      const plain = importModuleFile(b, bare, 'bare.safetensors');
+      const plain = await importModuleFile(b, bare, 'bare.safetensors');
       expect(plain.card).toBeUndefined();
       expect(plain.testVectors).toBeUndefined();
       const cardJson = JSON.stringify(exported.card);
       expect(
-        importModuleFile(b, bare, 'bare.safetensors', { cardJson }).testVectors?.maxError,
+        (await importModuleFile(b, bare, 'bare.safetensors', { cardJson })).testVectors?.maxError,
       ).toBe(0);
     }));
 
   it("loads a colorizer saved from the authors' wrapper (only deco. names)", () =>
-    withNetworks((a, b) => {
+    withNetworks(async (a, b) => {
       const sd = scopeStateDict(a, 'colorizer+backbone');
       const deco = Object.fromEntries(Object.entries(sd).filter(([n]) => n.startsWith('deco.')));
       const bytes = writeSafetensors(deco);
       disposeStateDict(sd);
-      const summary = importModuleFile(b, bytes, 'deco.safetensors');
+      const summary = await importModuleFile(b, bytes, 'deco.safetensors');
       expect(summary.scope).toBe('colorizer');
       expect(bits(b, 'colorizer')).toEqual(bits(a, 'colorizer'));
     }));
 
   it('keeps our head for a new dataset (skipHead) and reports the file head as ignored', () =>
     withNetworks(
-      (a, b) => {
-        const exported = exportModule(a, 'network', CARD);
-        const summary = importModuleFile(b, exported.safetensors, 'a.safetensors', {
+      async (a, b) => {
+        const exported = await exportModule(a, 'network', CARD);
+        const summary = await importModuleFile(b, exported.safetensors, 'a.safetensors', {
           skipHead: true,
         });
         const counters = summary.ignored.filter((n) => n.endsWith('.num_batches_tracked'));
@@ -150,8 +152,8 @@ describe('export → import round trip', () => {
 
 describe('the model card', () => {
   it('carries architecture, normalization, labels, history and the random-init flag', () =>
-    withNetworks((a) => {
-      const { card, safetensors } = exportModule(a, 'network', CARD);
+    withNetworks(async (a) => {
+      const { card, safetensors } = await exportModule(a, 'network', CARD);
       expect(card.architecture).toEqual({
         colorizer: 'coloru',
         backbone: 'resnet18',
@@ -174,22 +176,22 @@ describe('the model card', () => {
     }));
 
   it('records an ImageNet start with its source and the ImageNet statistics', () =>
-    withNetworks((a) => {
+    withNetworks(async (a) => {
       const pretrained = {
         kind: 'imagenet',
         source: 'timm/resnet18.tv_in1k',
         fileName: 'model.safetensors',
         sha256: 'ab'.repeat(32),
       } as const;
-      const { card } = exportModule(a, 'colorizer+backbone', { ...CARD, pretrained });
+      const { card } = await exportModule(a, 'colorizer+backbone', { ...CARD, pretrained });
       expect(card.pretrained).toEqual(pretrained);
       expect(card.normalization.imagenet?.mean).toEqual([0.485, 0.456, 0.406]);
       expect(card.testVectors[1]?.output.shape).toEqual([1, 64]);
     }));
 
   it('test vectors really check the port: a changed expected value shows as an error', () =>
-    withNetworks((a, b) => {
-      const { card, safetensors } = exportModule(a, 'colorizer', CARD);
+    withNetworks(async (a, b) => {
+      const { card, safetensors } = await exportModule(a, 'colorizer', CARD);
       const vector = card.testVectors[0];
       if (!vector) throw new Error('no test vector');
       const values = decodeFloat32(vector.output);
@@ -203,7 +205,7 @@ describe('the model card', () => {
           },
         ],
       };
-      const summary = importModuleFile(b, safetensors, 'x.safetensors', {
+      const summary = await importModuleFile(b, safetensors, 'x.safetensors', {
         cardJson: JSON.stringify(changed),
       });
       expect(summary.testVectors?.maxError).toBeGreaterThan(1e-3);
@@ -212,7 +214,7 @@ describe('the model card', () => {
 
 describe('import refuses, naming the file, and leaves the network unchanged', () => {
   it('a DECONV + DenseNet121 export into ColorU + ResNet18', () =>
-    withNetworks((_, b) => {
+    withNetworks(async (_, b) => {
       const other = createNetwork({
         colorizer: 'deconv',
         backbone: 'densenet121',
@@ -220,10 +222,10 @@ describe('import refuses, naming the file, and leaves the network unchanged', ()
         widthMultiplier: 0.125,
         seed: 3,
       });
-      const exported = exportModule(other, 'network', { ...CARD, widthMultiplier: 0.125 });
+      const exported = await exportModule(other, 'network', { ...CARD, widthMultiplier: 0.125 });
       other.dispose();
       const before = bits(b, 'network');
-      expect(() => importModuleFile(b, exported.bundle(), 'deconv-densenet.zip')).toThrow(
+      await expect(importModuleFile(b, exported.bundle(), 'deconv-densenet.zip')).rejects.toThrow(
         /^deconv-densenet\.zip: does not fit this network as a colorizer\+backbone export \(nothing loaded\):\n {2}card: scope is network, this network has colorizer\+backbone\n {2}card: colorizer is deconv, this network has coloru[\s\S]*missing dw1\.d\.0\.weight[\s\S]*unexpected conv1\.weight/,
       );
       expect(bits(b, 'network')).toEqual(before);
@@ -231,9 +233,11 @@ describe('import refuses, naming the file, and leaves the network unchanged', ()
 
   it('a shape mismatch alone (same names, other width)', () =>
     withNetworks(
-      (a, b) => {
-        const exported = exportModule(a, 'colorizer+backbone', CARD);
-        expect(() => importModuleFile(b, exported.safetensors, 'narrow.safetensors')).toThrow(
+      async (a, b) => {
+        const exported = await exportModule(a, 'colorizer+backbone', CARD);
+        await expect(
+          importModuleFile(b, exported.safetensors, 'narrow.safetensors'),
+        ).rejects.toThrow(
           /^narrow\.safetensors: [\s\S]*card: feature size is 64, this network has 128[\s\S]*wrong shape for conv1\.weight: file has \[8,3,7,7\], model expects \[16,3,7,7\]/,
         );
       },
@@ -257,13 +261,13 @@ describe('import refuses, naming the file, and leaves the network unchanged', ()
     ],
     [
       'a truncated bundle',
-      (n: Network) => exportModule(n, 'colorizer', CARD).bundle().subarray(0, 5000),
+      async (n: Network) => (await exportModule(n, 'colorizer', CARD)).bundle().subarray(0, 5000),
       /not a complete ZIP archive/,
     ],
     [
       'a bundle whose card is not JSON',
-      (n: Network) => {
-        const e = exportModule(n, 'colorizer', CARD);
+      async (n: Network) => {
+        const e = await exportModule(n, 'colorizer', CARD);
         return writeStoredZip([
           { name: e.fileName, data: e.safetensors },
           { name: 'm.card.json', data: new TextEncoder().encode('{oops') },
@@ -277,20 +281,22 @@ describe('import refuses, naming the file, and leaves the network unchanged', ()
       /header/,
     ],
   ])('%s', (_, make, fault) =>
-    withNetworks((a, b) => {
-      const bytes = make(a);
+    withNetworks(async (a, b) => {
+      const bytes = await make(a);
       const before = bits(b, 'network');
       const count = tf.memory().numTensors;
-      expect(() => importModuleFile(b, bytes, 'upload.zip')).toThrow(
+      await expect(importModuleFile(b, bytes, 'upload.zip')).rejects.toThrow(
         new RegExp(`^upload\\.zip: [\\s\\S]*${fault.source}`),
       );
       expect(tf.memory().numTensors).toBe(count);
       expect(bits(b, 'network')).toEqual(before);
     }));
 
-  it('exporting the weightless replicate colorizer alone', () => {
+  it('exporting the weightless replicate colorizer alone', async () => {
     const n = createNetwork({ ...ARCH, colorizer: 'replicate' });
-    expect(() => exportModule(n, 'colorizer', CARD)).toThrow(/replicate colorizer has no weights/);
+    await expect(exportModule(n, 'colorizer', CARD)).rejects.toThrow(
+      /replicate colorizer has no weights/,
+    );
     n.dispose();
   });
 });

@@ -15,7 +15,7 @@ import {
   type TestVector,
 } from './model-card';
 import { writeSafetensors } from './safetensors';
-import { disposeStateDict, type StateDict } from './state-dict';
+import { disposeStateDict, hostStateDict, type StateDict } from './state-dict';
 import { writeStoredZip } from './zip-write';
 
 export interface ExportOptions {
@@ -54,24 +54,31 @@ function torchLayout(t: tf.Tensor): tf.Tensor {
   return t.rank === 4 ? tf.transpose(t, [0, 3, 1, 2]) : t.clone();
 }
 
-function makeTestVectors(network: Network, scope: ExportScope, opts: ExportOptions): TestVector[] {
+/** Seeded inputs and the scope's outputs, read asynchronously (no synchronous GPU read-back). */
+async function makeTestVectors(
+  network: Network,
+  scope: ExportScope,
+  opts: ExportOptions,
+): Promise<TestVector[]> {
   const size = opts.vectorSize ?? 32;
   const baseSeed = opts.vectorSeed ?? 20200;
-  return Array.from({ length: opts.vectorCount ?? 2 }, (_, i) => {
+  const vectors: TestVector[] = [];
+  for (let i = 0; i < (opts.vectorCount ?? 2); i++) {
     const seed = deriveSeed(baseSeed, `test-vector-${i}`);
     const random = createRandom(seed);
     const values = Float32Array.from({ length: size * size }, () => normal(random));
-    const [output, outputShape] = tf.tidy(() => {
-      const x = tf.tensor4d(values, [1, size, size, 1]);
-      const out = torchLayout(scopeOutput(network, scope, x));
-      return [out.dataSync() as Float32Array, out.shape] as const;
-    });
-    return {
+    const out = tf.tidy(() =>
+      torchLayout(scopeOutput(network, scope, tf.tensor4d(values, [1, size, size, 1]))),
+    );
+    const output = (await out.data()) as Float32Array;
+    vectors.push({
       seed,
       input: encodeFloat32(values, [1, 1, size, size]),
-      output: encodeFloat32(output, [...outputShape]),
-    };
-  });
+      output: encodeFloat32(output, [...out.shape]),
+    });
+    out.dispose();
+  }
+  return vectors;
 }
 
 function prefixed(prefix: string, sd: StateDict): StateDict {
@@ -124,14 +131,14 @@ export function networkArchitecture(network: Network, widthMultiplier = 1): Mode
 /**
  * Exports `scope` of the network. The card rides in the safetensors `__metadata__` (key
  * `chromaxr_model_card`) as well as in the bundle, so a lone .safetensors is self-describing.
- * Reads the weights (a GPU read-back on WebGPU); creates no lasting tensor.
+ * Reads the weights asynchronously (safe in a worker on WebGPU); creates no lasting tensor.
  */
-export function exportModule(
+export async function exportModule(
   network: Network,
   scope: ExportScope,
   cardInput: ModelCardInput,
   opts: ExportOptions = {},
-): ModuleExport {
+): Promise<ModuleExport> {
   if (scope === 'colorizer' && network.colorizer.kind === 'replicate') {
     throw new Error('the replicate colorizer has no weights: export the network instead');
   }
@@ -140,13 +147,16 @@ export function exportModule(
     scope,
     architecture,
     cardInput,
-    makeTestVectors(network, scope, opts),
+    await makeTestVectors(network, scope, opts),
   );
-  const sd = withBatchCounters(scopeStateDict(network, scope));
+  const live = withBatchCounters(scopeStateDict(network, scope));
+  let sd: StateDict = {};
   let safetensors: Uint8Array;
   try {
+    sd = await hostStateDict(live);
     safetensors = writeSafetensors(sd, { format: 'pt', [CARD_METADATA_KEY]: JSON.stringify(card) });
   } finally {
+    disposeStateDict(live);
     disposeStateDict(sd);
   }
   const base =

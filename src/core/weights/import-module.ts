@@ -146,20 +146,22 @@ function throwIfMismatched(fileName: string, scope: ExportScope, problems: strin
   );
 }
 
-/** Re-runs the card's test vectors on the loaded network: worst max |Δ| / max |expected|. */
-function rerunTestVectors(network: Network, card: ModelCard): number {
+/** Re-runs the card's test vectors on the loaded network: worst max |Δ| / max |expected|.
+ *  Asynchronous reads only (safe in a worker on WebGPU). */
+async function rerunTestVectors(network: Network, card: ModelCard): Promise<number> {
   let worst = 0;
   for (const vector of card.testVectors) {
-    const error = tf.tidy(() => {
+    const errorAndScale = tf.tidy(() => {
       const [n, c, h, w] = vector.input.shape as [number, number, number, number];
       const x = tf.tensor4d(decodeFloat32(vector.input), [n, c, h, w]).transpose([0, 2, 3, 1]);
       const out = scopeOutput(network, card.scope, x as tf.Tensor4D);
       const ours = out.rank === 4 ? out.transpose([0, 3, 1, 2]) : out;
       const expected = tf.tensor(decodeFloat32(vector.output), vector.output.shape);
-      const scale = Math.max(expected.abs().max().dataSync()[0] ?? 0, 1e-12);
-      return (ours.sub(expected).abs().max().dataSync()[0] ?? Number.NaN) / scale;
+      return tf.stack([ours.sub(expected).abs().max(), expected.abs().max()]); // [2]
     });
-    worst = Math.max(worst, error);
+    const [error = Number.NaN, scale = 0] = await errorAndScale.data();
+    errorAndScale.dispose();
+    worst = Math.max(worst, error / Math.max(scale, 1e-12));
   }
   return worst;
 }
@@ -179,12 +181,12 @@ function readCard(text: string | undefined, fileName: string): ModelCard | undef
  * shapes, or the card's architecture) a WeightsFileError lists each problem and the network is
  * unchanged. The file's tensors are disposed before returning.
  */
-export function importModuleFile(
+export async function importModuleFile(
   network: Network,
   bytes: Uint8Array,
   fileName: string,
   opts: ImportOptions = {},
-): ImportSummary {
+): Promise<ImportSummary> {
   const unpacked = unpackBundle(bytes, fileName);
   const file = readWeightsFile(unpacked.weights, fileName);
   try {
@@ -212,7 +214,7 @@ export function importModuleFile(
         ? {
             testVectors: {
               count: card.testVectors.length,
-              maxError: rerunTestVectors(network, card),
+              maxError: await rerunTestVectors(network, card),
             },
           }
         : {}),
