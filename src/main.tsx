@@ -1,16 +1,29 @@
-// Entry point: mounts the studio and starts the compute worker.
+// Entry point: starts the training and ingestion workers, routes their events into the store,
+// hands the request commands to the components, and mounts the studio.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createCommands } from './state/commands';
+import { createFolderCommands } from './state/folder-commands';
 import { useStudio } from './state/store';
+import { connectWorkerEvents } from './state/worker-events';
 import { App } from './ui/App';
+import { CommandsContext } from './ui/commands-context';
+import { saveFile } from './ui/download';
 import './ui/studio.css';
 import { backendsFromUrl } from './worker/backends-from-url';
 import { TrainerClient } from './worker/client';
+import { IngestClient } from './worker/ingest-client';
 
 const trainer = TrainerClient.start();
+connectWorkerEvents(trainer, useStudio);
+const commands = {
+  ...createCommands(trainer, useStudio, saveFile),
+  ...createFolderCommands(IngestClient.start(), useStudio, trainer),
+};
+
 trainer
   .init(backendsFromUrl(window.location.search))
-  .then((device) => useStudio.getState().deviceReady(device))
+  .then(({ device, checkpoint }) => useStudio.getState().deviceReady(device, checkpoint))
   .catch((error: unknown) =>
     useStudio.getState().deviceFailed(error instanceof Error ? error.message : String(error)),
   );
@@ -19,6 +32,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <CommandsContext.Provider value={commands}>
+      <App />
+    </CommandsContext.Provider>
   </StrictMode>,
 );

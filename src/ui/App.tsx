@@ -1,5 +1,19 @@
-// The studio shell: header with the compute device; the wizard and charts mount below it.
+// The studio shell: header with the compute device, worker-level errors, the resume offer, and
+// the wizard below.
+import { useStudio } from '../state/store';
 import { DeviceBadge } from './DeviceBadge';
+import { ResumeBanner } from './ResumeBanner';
+import { Wizard } from './Wizard';
+
+function WorkerError() {
+  const message = useStudio((s) => s.training.workerError);
+  if (message === null) return null;
+  return (
+    <p className="error" role="alert">
+      The training worker reported: {message}
+    </p>
+  );
+}
 
 export function App() {
   return (
@@ -12,6 +26,9 @@ export function App() {
         </p>
         <DeviceBadge />
       </header>
+      <WorkerError />
+      <ResumeBanner />
+      <Wizard />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 // The page's handle on the training worker: typed requests with ids, answered by promises, and
 // a stream of events for subscribers. No tfjs here.
+import type { DatasetIndex } from '../core/data/types';
 import type {
   CheckpointInfo,
   DemoDataRequest,
@@ -50,6 +51,15 @@ export class TrainerClient {
 
   loadDemoData(demo: DemoDataRequest): Promise<EventOf<'datasetReady'>> {
     return this.expect('datasetReady', { kind: 'loadDemoData', demo });
+  }
+
+  /** A dropped folder already in the IndexedDB image cache, with its parsed index. */
+  loadCachedDataset(
+    name: string,
+    datasetKey: string,
+    index: DatasetIndex,
+  ): Promise<EventOf<'datasetReady'>> {
+    return this.expect('datasetReady', { kind: 'loadCachedDataset', name, datasetKey, index });
   }
 
   /** `pretrained.bytes` (a dropped file) is transferred, not copied. */

@@ -153,4 +153,10 @@ export type WorkerEvent =
       bytes: ArrayBuffer;
       card: string;
     }
-  | { kind: 'imported'; id: number; summary: string };
+  | {
+      kind: 'imported';
+      id: number;
+      summary: string;
+      /** T and E both came from the file: the transfer stages (Last Layer, Transfer All) may run. */
+      transferReady: boolean;
+    };

@@ -2,7 +2,7 @@
 // image cache, split by patient, with the summary the page charts. Worker-only.
 
 import type { FeedItem } from '../core/data/memory-feed';
-import { splitByPatient } from '../core/data/split';
+import { splitKeepingHoldout } from '../core/data/split';
 import type { DatasetIndex, DatasetItem, SplitName } from '../core/data/types';
 import { phantomDemo } from '../core/experiment/demo-data';
 import { joinImages } from '../core/experiment/labelled-images';
@@ -43,14 +43,13 @@ function loadDemo(source: Extract<DataSource, { kind: 'demo' }>): WorkerDataset 
   };
 }
 
-/** Official sides are kept; the rest is drawn by patient (70 / 15 / 15). */
+/** Official held-out sides are kept; the rest is drawn by patient (70 / 15 / 15). */
 async function loadCached(source: Extract<DataSource, { kind: 'cached' }>): Promise<WorkerDataset> {
-  const official = [...new Set(source.index.items.flatMap((i) => (i.split ? [i.split] : [])))];
-  const index = splitByPatient(source.index, {
-    fractions: { train: 0.7, valid: 0.15, test: 0.15 },
-    seed: deriveSeed(SPLIT_SEED, source.datasetKey),
-    keep: official,
-  });
+  const index = splitKeepingHoldout(
+    source.index,
+    { train: 0.7, valid: 0.15, test: 0.15 },
+    deriveSeed(SPLIT_SEED, source.datasetKey),
+  );
   const bySide = (side: SplitName) =>
     new Map(index.items.filter((i) => i.split === side).map((i) => [i.path, i]));
   const trainItems = bySide('train');

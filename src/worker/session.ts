@@ -4,7 +4,11 @@ import * as tf from '@tensorflow/tfjs';
 import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
 import { colorizationPreview } from '../core/experiment/preview';
 import { runStageSession } from '../core/experiment/stage-session';
-import { decodeCheckpoint, encodeCheckpoint, type StageCheckpoint } from '../core/train/checkpoint';
+import {
+  decodeCheckpoint,
+  encodeCheckpointAsync,
+  type StageCheckpoint,
+} from '../core/train/checkpoint';
 import type { StageEvent } from '../core/train/loop';
 import { type StageId, stageProblems } from '../core/train/stages';
 import { exportModule } from '../core/weights/export';
@@ -122,7 +126,7 @@ export class TrainerSession {
               totalSteps: run.iterations,
               savedAt: new Date().toISOString(),
             };
-            await saveCheckpoint(encodeCheckpoint(checkpoint, context), info);
+            await saveCheckpoint(await encodeCheckpointAsync(checkpoint, context), info);
             this.post({ kind: 'checkpointSaved', checkpoint: info });
           },
         },
@@ -178,10 +182,10 @@ export class TrainerSession {
     await this.runStage(id, saved.run, checkpoint);
   }
 
-  exportWeights(scope: ExportScope) {
+  async exportWeights(scope: ExportScope) {
     const dataset = this.requireDataset();
     const { network, spec, pretrained } = this.requireModel();
-    const exported = exportModule(network, scope, {
+    const exported = await exportModule(network, scope, {
       widthMultiplier: spec.widthMultiplier,
       inputSize: spec.inputSize,
       labels: dataset.labels,
@@ -203,14 +207,23 @@ export class TrainerSession {
     };
   }
 
-  importWeights(fileName: string, bytes: ArrayBuffer): string {
+  /** Loads an export for the transfer stages; they may run once T and E both came from a file. */
+  async importWeights(
+    fileName: string,
+    bytes: ArrayBuffer,
+  ): Promise<{ summary: string; transferReady: boolean }> {
     const { network } = this.requireModel();
-    const summary = importModuleFile(network, new Uint8Array(bytes), fileName, { skipHead: true });
-    this.imported = true;
+    const summary = await importModuleFile(network, new Uint8Array(bytes), fileName, {
+      skipHead: true,
+    });
+    this.imported ||= summary.scope !== 'colorizer';
     const vectors = summary.testVectors
       ? `; ${summary.testVectors.count} test vectors reproduced to ${summary.testVectors.maxError.toExponential(1)}`
       : '';
-    return `${fileName}: loaded ${summary.loaded.length} tensors (${summary.scope})${vectors}.`;
+    return {
+      summary: `${fileName}: loaded ${summary.loaded.length} tensors (${summary.scope})${vectors}.`,
+      transferReady: this.imported,
+    };
   }
 
   private postStageEvent(
@@ -223,7 +236,7 @@ export class TrainerSession {
         kind: 'trainStep',
         stage: run.stage,
         totalSteps: run.iterations,
-        step: event.step,
+        step: event.step + 1, // the loop counts from 0; the page shows steps done
         loss: event.loss,
         lr: event.lr,
         momentum: event.momentum,

@@ -72,17 +72,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       });
       return;
     case 'exportWeights': {
-      const { fileName, bytes, card } = session.exportWeights(request.scope);
+      const { fileName, bytes, card } = await session.exportWeights(request.scope);
       const buffer = bytes.slice().buffer;
       post({ kind: 'exported', id, fileName, bytes: buffer, card }, [buffer]);
       return;
     }
     case 'importWeights':
-      post({
-        kind: 'imported',
-        id,
-        summary: session.importWeights(request.fileName, request.bytes),
-      });
+      post({ kind: 'imported', id, ...(await session.importWeights(request.fileName, request.bytes)) });
       return;
   }
 }
@@ -92,7 +88,8 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
   handle(request).catch((error: unknown) => {
     post({
       kind: 'error',
-      id: request.id,
+      // Nobody awaits a control message: its error goes to the page's general error banner.
+      id: request.kind === 'control' ? null : request.id,
       message: error instanceof Error ? error.message : String(error),
     });
   });

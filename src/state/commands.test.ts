@@ -1,0 +1,158 @@
+// The request commands against a fake worker: results land in the store, failures land next to
+// the control that caused them, and a new model forgets what the old one was trained by.
+import { beforeEach, expect, it, vi } from 'vitest';
+import { createCommands, type Trainer } from './commands';
+import { resetStudio, useStudio } from './store';
+
+const summary = { name: 'Phantom', labels: ['Edema'], splits: [] };
+
+function fakeTrainer(overrides: Partial<Trainer> = {}): Trainer {
+  return {
+    loadDemoData: vi.fn(async () => ({ kind: 'datasetReady', id: 1, summary }) as const),
+    buildModel: vi.fn(
+      async () =>
+        ({
+          kind: 'modelReady',
+          id: 2,
+          parameters: { colorizer: 192_659, backbone: 11_176_512, classifier: 2565 },
+          pretrained: 'random initialization (NOT PRETRAINED)',
+          isPretrained: false,
+        }) as const,
+    ),
+    runStage: vi.fn(),
+    resumeStage: vi.fn(),
+    control: vi.fn(),
+    exportWeights: vi.fn(
+      async () =>
+        ({
+          kind: 'exported',
+          id: 3,
+          fileName: 'colorizer.safetensors',
+          bytes: new ArrayBuffer(8),
+          card: '{}',
+        }) as const,
+    ),
+    importWeights: vi.fn(),
+    ...overrides,
+  };
+}
+
+beforeEach(resetStudio);
+
+it('loads the demo data with the form values and stores the summary', async () => {
+  const trainer = fakeTrainer();
+  useStudio.getState().patch('dataset', { demo: { patients: 24, imageSize: 48, seed: 5 } });
+  await createCommands(trainer, useStudio, vi.fn()).loadDemoData();
+  expect(trainer.loadDemoData).toHaveBeenCalledWith({ patients: 24, imageSize: 48, seed: 5 });
+  expect(useStudio.getState().dataset).toMatchObject({ summary, busy: false, error: null });
+});
+
+it('shows a failed request next to its control and clears the busy flag', async () => {
+  const trainer = fakeTrainer({
+    runStage: vi.fn(async () => {
+      throw new Error('No dataset is loaded');
+    }),
+  });
+  await createCommands(trainer, useStudio, vi.fn()).runStage();
+  expect(useStudio.getState().training).toMatchObject({
+    busy: false,
+    error: 'No dataset is loaded',
+  });
+  expect(useStudio.getState().dataset.error).toBeNull();
+});
+
+it('sends the selected stage with the settings', async () => {
+  const trainer = fakeTrainer();
+  useStudio.getState().patch('training', { selectedStage: 'all' });
+  await createCommands(trainer, useStudio, vi.fn()).runStage();
+  expect(trainer.runStage).toHaveBeenCalledWith(
+    expect.objectContaining({ stage: 'all', iterations: 300, batchSize: 16 }),
+  );
+});
+
+it('builds a model from the form and resets the stage provenance', async () => {
+  const trainer = fakeTrainer();
+  const { patch } = useStudio.getState();
+  patch('model', { pretrained: 'random' });
+  patch('training', { previousStage: 'colorModule' });
+  patch('transfer', { hasImportedWeights: true });
+  await createCommands(trainer, useStudio, vi.fn()).buildModel();
+  const s = useStudio.getState();
+  expect(trainer.buildModel).toHaveBeenCalledWith(s.model.spec, { kind: 'random' });
+  expect(s.model.built).toMatchObject({ isPretrained: false, parameters: { colorizer: 192_659 } });
+  expect(s.training.previousStage).toBeNull();
+  expect(s.transfer.hasImportedWeights).toBe(false);
+});
+
+it('refuses a local weights source without a file, before asking the worker', async () => {
+  const trainer = fakeTrainer();
+  useStudio.getState().patch('model', { pretrained: 'file' });
+  await createCommands(trainer, useStudio, vi.fn()).buildModel();
+  expect(trainer.buildModel).not.toHaveBeenCalled();
+  expect(useStudio.getState().model.error).toMatch(/weights file/);
+});
+
+it('saves the exported bytes under the worker file name', async () => {
+  const save = vi.fn();
+  useStudio.getState().patch('transfer', { scope: 'network' });
+  const trainer = fakeTrainer();
+  await createCommands(trainer, useStudio, save).exportWeights();
+  expect(trainer.exportWeights).toHaveBeenCalledWith('network');
+  expect(save).toHaveBeenCalledWith(
+    'colorizer.safetensors',
+    expect.any(ArrayBuffer),
+    expect.any(String),
+  );
+  expect(useStudio.getState().transfer.exported).toEqual({
+    fileName: 'colorizer.safetensors',
+    bytes: 8,
+    card: '{}',
+  });
+});
+
+it('imports a file and unlocks the transfer stages, or shows why not', async () => {
+  const file = new File([new Uint8Array(4)], 'network.safetensors');
+  const imported = (transferReady: boolean) =>
+    fakeTrainer({
+      importWeights: vi.fn(
+        async () =>
+          ({ kind: 'imported', id: 4, summary: 'T and E: 122 tensors', transferReady }) as const,
+      ),
+    });
+  await createCommands(imported(false), useStudio, vi.fn()).importWeights(file);
+  expect(useStudio.getState().transfer.hasImportedWeights).toBe(false); // T alone: not enough
+  await createCommands(imported(true), useStudio, vi.fn()).importWeights(file);
+  expect(useStudio.getState().transfer).toMatchObject({
+    importSummary: 'T and E: 122 tensors',
+    hasImportedWeights: true,
+  });
+  const bad = fakeTrainer({
+    importWeights: vi.fn(async () => {
+      throw new Error('missing: deco.conv1.weight');
+    }),
+  });
+  resetStudio();
+  await createCommands(bad, useStudio, vi.fn()).importWeights(file);
+  expect(useStudio.getState().transfer).toMatchObject({
+    importError: 'missing: deco.conv1.weight',
+    hasImportedWeights: false,
+  });
+});
+
+it('detects a dropped folder format from its paths', () => {
+  const commands = createCommands(fakeTrainer(), useStudio, vi.fn());
+  commands.scanFolder([{ path: 'xrays/NORMAL/a.jpeg' }, { path: 'xrays/PNEUMONIA/b.jpeg' }]);
+  expect(useStudio.getState().dataset.folder).toMatchObject({
+    name: 'xrays',
+    files: 2,
+    detected: { format: 'folder' },
+  });
+  commands.scanFolder([]);
+  expect(useStudio.getState().dataset.folderError).toMatch(/empty/);
+});
+
+it('clears the worker progress bar when its request ends, even without a final event', async () => {
+  useStudio.setState({ activity: { task: 'Drawing phantom radiographs', done: 0, total: 1 } });
+  await createCommands(fakeTrainer(), useStudio, vi.fn()).loadDemoData();
+  expect(useStudio.getState().activity).toBeNull();
+});

@@ -1,0 +1,189 @@
+// The studio's requests to the worker: each marks its control busy, awaits the answer, stores the
+// result, and stores any failure next to the control that caused it (never swallowed). The
+// worker is reached through the `Trainer` shape (TrainerClient satisfies it; tests pass a fake).
+import type { TrainerClient } from '../worker/client';
+import type { PretrainedSource } from '../worker/protocol';
+import { initialCurves } from './curves';
+import { detectDatasetFormat } from './pure-core';
+import type { StudioData, StudioState } from './store';
+
+export type Trainer = Pick<
+  TrainerClient,
+  | 'loadDemoData'
+  | 'buildModel'
+  | 'runStage'
+  | 'resumeStage'
+  | 'control'
+  | 'exportWeights'
+  | 'importWeights'
+>;
+
+interface StoreLike {
+  getState(): StudioState;
+  setState(change: Partial<StudioData>): void;
+}
+
+/** Saves bytes as a download (the page's Blob + <a download>; a spy in tests). */
+export type SaveFile = (fileName: string, bytes: ArrayBuffer | string, type: string) => void;
+
+interface Deps {
+  trainer: Trainer;
+  store: StoreLike;
+  save: SaveFile;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs `work` between `begin` and `end`; a failure goes to `fail` with its message. The
+ *  worker's progress bar goes with the request: a task may end without a final progress event. */
+async function tracked(
+  store: StoreLike,
+  begin: () => void,
+  work: () => Promise<void>,
+  fail: (message: string) => void,
+  end: () => void,
+): Promise<void> {
+  begin();
+  try {
+    await work();
+  } catch (error) {
+    fail(message(error));
+  } finally {
+    end();
+    store.setState({ activity: null });
+  }
+}
+
+function loadDemoData({ trainer, store }: Deps): Promise<void> {
+  const { patch } = store.getState();
+  return tracked(
+    store,
+    () => patch('dataset', { busy: true, error: null }),
+    async () => {
+      const { summary } = await trainer.loadDemoData(store.getState().dataset.demo);
+      patch('dataset', { summary, folder: null, ingest: null, folderIndex: null, skipped: [] });
+    },
+    (error) => patch('dataset', { error }),
+    () => patch('dataset', { busy: false }),
+  );
+}
+
+/** Reads a dropped or picked folder's file list and guesses its format (nothing decoded). */
+function scanFolder({ store }: Deps, files: readonly { path: string }[]): void {
+  const { patch } = store.getState();
+  const first = files[0];
+  if (first === undefined) {
+    patch('dataset', {
+      folderError: 'The folder is empty (or only held hidden and system files).',
+    });
+    return;
+  }
+  const name = first.path.split('/')[0] ?? '';
+  const detected = detectDatasetFormat(files.map((f) => f.path));
+  const folder = { name, files: files.length, detected, format: detected.format };
+  patch('dataset', { folder, folderError: null, ingest: null, folderIndex: null, skipped: [] });
+}
+
+async function pretrainedSource(store: StoreLike): Promise<PretrainedSource> {
+  const { pretrained, pretrainedFile } = store.getState().model;
+  if (pretrained !== 'file') return { kind: pretrained };
+  if (pretrainedFile === null) throw new Error('Choose the ImageNet weights file first.');
+  return { kind: 'file', fileName: pretrainedFile.name, bytes: await pretrainedFile.arrayBuffer() };
+}
+
+function buildModel({ trainer, store }: Deps): Promise<void> {
+  const { patch } = store.getState();
+  const spec = { ...store.getState().model.spec };
+  return tracked(
+    store,
+    () => patch('model', { busy: true, error: null }),
+    async () => {
+      const { parameters, pretrained, isPretrained } = await trainer.buildModel(
+        spec,
+        await pretrainedSource(store),
+      );
+      patch('model', { built: { spec, parameters, pretrained, isPretrained } });
+      // A new network: nothing has trained it, and imported weights are gone with the old one.
+      patch('training', { previousStage: null, progress: null, diverged: null });
+      patch('transfer', { hasImportedWeights: false, importSummary: null });
+      store.setState({ curves: initialCurves(), previews: null });
+    },
+    (error) => patch('model', { error }),
+    () => patch('model', { busy: false }),
+  );
+}
+
+/** Starts or resumes a stage; its progress and end arrive as events (worker-events.ts). */
+function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> {
+  const { patch } = store.getState();
+  return tracked(
+    store,
+    () => {
+      patch('training', {
+        busy: true,
+        error: null,
+        diverged: null,
+        progress: null,
+        resumable: null,
+      });
+      store.setState({ curves: initialCurves(), previews: null });
+    },
+    async () => {
+      await request();
+    },
+    (error) => patch('training', { error }),
+    () => patch('training', { busy: false }),
+  );
+}
+
+function exportWeights({ trainer, store, save }: Deps): Promise<void> {
+  const { patch } = store.getState();
+  return tracked(
+    store,
+    () => patch('transfer', { exporting: true, exportError: null }),
+    async () => {
+      const scope = store.getState().transfer.scope;
+      const { fileName, bytes, card } = await trainer.exportWeights(scope);
+      save(fileName, bytes, 'application/octet-stream');
+      patch('transfer', { exported: { fileName, bytes: bytes.byteLength, card } });
+    },
+    (exportError) => patch('transfer', { exportError }),
+    () => patch('transfer', { exporting: false }),
+  );
+}
+
+function importWeights({ trainer, store }: Deps, file: File): Promise<void> {
+  const { patch } = store.getState();
+  return tracked(
+    store,
+    () => patch('transfer', { importing: true, importError: null, importSummary: null }),
+    async () => {
+      const imported = await trainer.importWeights(file.name, await file.arrayBuffer());
+      patch('transfer', {
+        importSummary: imported.summary,
+        hasImportedWeights: imported.transferReady,
+      });
+    },
+    (importError) => patch('transfer', { importError }),
+    () => patch('transfer', { importing: false }),
+  );
+}
+
+export function createCommands(trainer: Trainer, store: StoreLike, save: SaveFile) {
+  const deps: Deps = { trainer, store, save };
+  return {
+    loadDemoData: () => loadDemoData(deps),
+    scanFolder: (files: readonly { path: string }[]) => scanFolder(deps, files),
+    buildModel: () => buildModel(deps),
+    runStage: () => {
+      const { selectedStage, settings } = store.getState().training;
+      return train(deps, () => trainer.runStage({ stage: selectedStage, ...settings }));
+    },
+    resumeStage: () => train(deps, () => trainer.resumeStage()),
+    control: (action: 'pause' | 'resume' | 'stop') => trainer.control(action),
+    exportWeights: () => exportWeights(deps),
+    importWeights: (file: File) => importWeights(deps, file),
+  };
+}
+
+export type Commands = ReturnType<typeof createCommands>;

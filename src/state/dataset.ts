@@ -1,0 +1,71 @@
+// The dataset slice: demo-data form, the loaded dataset's summary, a scanned folder and its
+// ingestion. Plain data only (types from the protocol and the pure core), so Node tests build it.
+import type { DatasetFormat, DetectedFormat } from '../core/data/detect';
+import type { DatasetIndex } from '../core/data/types';
+import type { DatasetSummary, DemoDataRequest } from '../worker/protocol';
+
+/** A dropped or picked folder after its file list was read (no file decoded yet). */
+export interface FolderScan {
+  name: string;
+  files: number;
+  detected: DetectedFormat;
+  /** The detected format, or the user's override. */
+  format: DatasetFormat;
+}
+
+/** The ingestion into the IndexedDB image cache, as the ingestion worker reports it. */
+export interface IngestState {
+  running: boolean;
+  done: number;
+  total: number;
+  imagesPerSecond: number;
+  secondsLeft: number;
+  /** Set when it ended: images in the cache, and whether an earlier cache was reused. */
+  cached: number | null;
+  reused: boolean;
+  resumedFrom: number;
+  cancelled: boolean;
+  datasetKey: string | null;
+}
+
+/** A file the ingestion could not use, with the reason shown to the user. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** The dropped dataset's labels, parsed once its images are cached. */
+export interface FolderIndex {
+  index: DatasetIndex;
+  /** Items whose image is not in the folder (left out), rows the parser skipped. */
+  missing: number;
+  problems: number;
+}
+
+export interface DatasetState {
+  /** The demo form. Defaults: enough patients for a stable validation AUC, images a little
+   *  above the 224 px default input so random crops have room. */
+  demo: DemoDataRequest;
+  summary: DatasetSummary | null;
+  folder: FolderScan | null;
+  ingest: IngestState | null;
+  folderIndex: FolderIndex | null;
+  skipped: SkippedFile[];
+  busy: boolean;
+  /** The demo-data request's failure. */
+  error: string | null;
+  /** Reading, scanning or ingesting a folder failed. */
+  folderError: string | null;
+}
+
+export const initialDataset = (): DatasetState => ({
+  demo: { patients: 200, imageSize: 256, seed: 0 },
+  summary: null,
+  folder: null,
+  ingest: null,
+  folderIndex: null,
+  skipped: [],
+  busy: false,
+  error: null,
+  folderError: null,
+});

@@ -1,0 +1,139 @@
+// The event router: reducers on plain state, the step buffer's throttle and ordering.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { WorkerEvent } from '../worker/protocol';
+import { MAX_LOSS_POINTS } from './curves';
+import { initialData, resetStudio, type StudioData, useStudio } from './store';
+import { connectWorkerEvents, reduceEvent, reduceSteps } from './worker-events';
+
+type StepEvent = Extract<WorkerEvent, { kind: 'trainStep' }>;
+const step = (n: number, loss = 1 / n, total = 10): StepEvent => ({
+  kind: 'trainStep',
+  stage: 'colorModule',
+  step: n,
+  totalSteps: total,
+  loss,
+  lr: 0.01,
+  momentum: 0.9,
+});
+
+/** A fake worker: `emit` delivers an event to the router's listener. */
+function fakeSource() {
+  let listener: ((event: WorkerEvent) => void) | null = null;
+  return {
+    subscribe(l: (event: WorkerEvent) => void) {
+      listener = l;
+      return () => {
+        listener = null;
+      };
+    },
+    emit: (event: WorkerEvent) => listener?.(event),
+  };
+}
+
+beforeEach(resetStudio);
+
+describe('reduceSteps', () => {
+  it('keeps the first timed step across commits, so time left excludes warm-up', () => {
+    const a = reduceSteps(initialData(), [step(1), step(2)], 1000) as Partial<StudioData>;
+    const state = { ...initialData(), ...a };
+    const b = reduceSteps(state, [step(3)], 3000) as Partial<StudioData>;
+    expect(b.training?.progress).toMatchObject({
+      step: 3,
+      firstStep: 1,
+      firstAt: 1000,
+      lastAt: 3000,
+    });
+    expect(b.curves?.loss.map((p) => p.step)).toEqual([1, 2, 3]);
+  });
+
+  it('starts new curves when the stage changes', () => {
+    const state = { ...initialData(), ...reduceSteps(initialData(), [step(1)], 0) };
+    const next = reduceSteps(state, [{ ...step(1), stage: 'all' }], 10);
+    expect(next?.curves).toMatchObject({ stage: 'all', loss: [{ step: 1 }] });
+  });
+
+  it('bounds the loss curve by halving its resolution', () => {
+    const many = Array.from({ length: MAX_LOSS_POINTS + 1 }, (_, i) => step(i + 1, 1, 5000));
+    const loss = reduceSteps(initialData(), many, 0)?.curves?.loss ?? [];
+    expect(loss.length).toBeLessThanOrEqual(MAX_LOSS_POINTS);
+    expect(loss.length).toBeGreaterThan(MAX_LOSS_POINTS / 2 - 1);
+    expect(loss.at(-1)?.step).toBe(MAX_LOSS_POINTS + 1);
+  });
+});
+
+describe('reduceEvent', () => {
+  it('stores validation AUCs per label, undefined AUCs as null (never 0.5)', () => {
+    const change = reduceEvent(initialData(), {
+      kind: 'validation',
+      stage: 'colorModule',
+      step: 2,
+      meanAuc: 0.75,
+      perLabel: [0.75, Number.NaN],
+      labels: ['Edema', 'Cardiomegaly'],
+    });
+    expect(change?.curves?.auc).toEqual([{ step: 2, mean: 0.75, Edema: 0.75, Cardiomegaly: null }]);
+    expect(change?.curves?.labels).toEqual(['Edema', 'Cardiomegaly']);
+  });
+
+  it('records a diverged stage with its message and the network as trained by it', () => {
+    const change = reduceEvent(initialData(), {
+      kind: 'stageFinished',
+      id: 3,
+      stage: 'colorModule',
+      outcome: 'diverged',
+      stepsRun: 7,
+      bestStep: 4,
+      bestMeanAuc: 0.6,
+      seconds: 12,
+      message: 'The loss became NaN at step 7; try lrMax 1e-3.',
+    });
+    expect(change?.training).toMatchObject({
+      runState: 'idle',
+      previousStage: 'colorModule',
+      diverged: 'The loss became NaN at step 7; try lrMax 1e-3.',
+      results: [{ stage: 'colorModule', outcome: 'diverged', bestMeanAuc: 0.6 }],
+    });
+  });
+
+  it('leaves request errors to their control and keeps unattributed ones', () => {
+    expect(reduceEvent(initialData(), { kind: 'error', id: 4, message: 'bad' })).toBeNull();
+    const change = reduceEvent(initialData(), { kind: 'error', id: null, message: 'lost GPU' });
+    expect(change?.training?.workerError).toBe('lost GPU');
+  });
+
+  it('shows progress until the task is done', () => {
+    const busy = { kind: 'progress', id: 1, task: 'Rendering', done: 3, total: 8 } as const;
+    expect(reduceEvent(initialData(), busy)?.activity).toEqual(busy);
+    expect(reduceEvent(initialData(), { ...busy, done: 8 })?.activity).toBeNull();
+  });
+});
+
+describe('connectWorkerEvents', () => {
+  it('commits steps once per interval, and before any later event', () => {
+    const source = fakeSource();
+    const timers: (() => void)[] = [];
+    let commits = 0;
+    const unsubscribeStore = useStudio.subscribe((s, prev) => {
+      if (s.curves !== prev.curves) commits++;
+    });
+    connectWorkerEvents(source, useStudio, { now: () => 0, schedule: (f) => timers.push(f) });
+    for (let n = 1; n <= 50; n++) source.emit(step(n, 1, 50));
+    expect(useStudio.getState().curves.loss).toEqual([]);
+    expect(timers).toHaveLength(1);
+    source.emit({
+      kind: 'validation',
+      stage: 'colorModule',
+      step: 50,
+      meanAuc: 0.8,
+      perLabel: [0.8],
+      labels: ['Edema'],
+    });
+    const { curves } = useStudio.getState();
+    expect(curves.loss).toHaveLength(50);
+    expect(curves.auc).toHaveLength(1);
+    expect(commits).toBe(2);
+    for (const flush of timers) flush();
+    expect(commits).toBe(2);
+    unsubscribeStore();
+  });
+});

@@ -1,0 +1,133 @@
+// Routes the worker's event stream into the store. Answers to requests (datasetReady, modelReady,
+// exported, imported) go to the caller in commands.ts; this module handles what streams: steps,
+// validations, previews, run state, checkpoints, stage ends, progress and unattributed errors.
+// trainStep events are buffered and committed at most every `intervalMs`, so a fast GPU does not
+// re-render the charts per step.
+import type { WorkerEvent } from '../worker/protocol';
+import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
+import type { StudioData } from './store';
+import type { StageResult, StepProgress } from './training';
+
+type StepEvent = Extract<WorkerEvent, { kind: 'trainStep' }>;
+type Change = Partial<StudioData> | null;
+
+/** Commits a batch of buffered steps (in arrival order) at time `now` (ms). */
+export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now: number): Change {
+  const last = steps.at(-1);
+  if (last === undefined) return null;
+  const previous = state.training.progress;
+  const sameRun = previous !== null && previous.stage === last.stage && previous.step < last.step;
+  const first = steps[0] as StepEvent;
+  const progress: StepProgress = {
+    stage: last.stage,
+    step: last.step,
+    totalSteps: last.totalSteps,
+    loss: last.loss,
+    lr: last.lr,
+    momentum: last.momentum,
+    firstStep: sameRun ? previous.firstStep : first.step,
+    firstAt: sameRun ? previous.firstAt : now,
+    lastAt: now,
+  };
+  const added = steps.map(({ step, loss }) => ({ step, loss }));
+  const curves = state.curves.stage === last.stage ? state.curves : freshCurves(last.stage);
+  return {
+    training: { ...state.training, progress },
+    curves: { ...curves, loss: appendBounded(curves.loss, added, MAX_LOSS_POINTS) },
+  };
+}
+
+const freshCurves = (stage: StepEvent['stage']): StudioData['curves'] => ({
+  stage,
+  loss: [],
+  auc: [],
+  labels: [],
+});
+
+/** The store change for one non-step event (null: nothing to change). */
+export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
+  switch (event.kind) {
+    case 'runState':
+      return { training: { ...state.training, runState: event.state } };
+    case 'validation': {
+      const curves = state.curves.stage === event.stage ? state.curves : freshCurves(event.stage);
+      const point = aucPoint(event.step, event.meanAuc, event.labels, event.perLabel);
+      return { curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
+    }
+    case 'preview':
+      return { previews: { stage: event.stage, step: event.step, images: event.images } };
+    case 'checkpointSaved':
+      return { training: { ...state.training, checkpoint: event.checkpoint } };
+    case 'stageFinished':
+      return { training: finishStage(state.training, event) };
+    case 'progress':
+      return { activity: event.done >= event.total ? null : { ...event } };
+    case 'error':
+      // Errors answering a request are shown by that request's control (commands.ts).
+      return event.id === null
+        ? { training: { ...state.training, workerError: event.message } }
+        : null;
+    default:
+      return null;
+  }
+}
+
+function finishStage(
+  training: StudioData['training'],
+  event: Extract<WorkerEvent, { kind: 'stageFinished' }>,
+): StudioData['training'] {
+  const { stage, outcome, stepsRun, bestStep, bestMeanAuc, seconds } = event;
+  const result: StageResult = { stage, outcome, stepsRun, bestStep, bestMeanAuc, seconds };
+  return {
+    ...training,
+    runState: 'idle',
+    results: [...training.results, result],
+    // A stage that ran any step has changed the network, even if stopped or rolled back.
+    previousStage: stepsRun > 0 ? stage : training.previousStage,
+    diverged: outcome === 'diverged' ? (event.message ?? 'The loss diverged.') : null,
+    resumable: null,
+  };
+}
+
+export interface RouterOptions {
+  intervalMs?: number;
+  now?: () => number;
+  schedule?: (flush: () => void, ms: number) => unknown;
+}
+
+interface StoreLike {
+  getState(): StudioData;
+  setState(change: Partial<StudioData>): void;
+}
+
+/** Subscribes the store to `source`'s events; returns the unsubscribe function. */
+export function connectWorkerEvents(
+  source: { subscribe(listener: (event: WorkerEvent) => void): () => void },
+  store: StoreLike,
+  { intervalMs = 250, now = Date.now, schedule = setTimeout }: RouterOptions = {},
+): () => void {
+  let buffered: StepEvent[] = [];
+  let scheduled = false;
+  const apply = (change: Change) => {
+    if (change !== null) store.setState(change);
+  };
+  const flush = () => {
+    scheduled = false;
+    const steps = buffered;
+    buffered = [];
+    apply(reduceSteps(store.getState(), steps, now()));
+  };
+  return source.subscribe((event) => {
+    if (event.kind === 'trainStep') {
+      buffered.push(event);
+      if (!scheduled) {
+        scheduled = true;
+        schedule(flush, intervalMs);
+      }
+      return;
+    }
+    // Steps before a validation or a stage end are committed first, so order is kept.
+    if (buffered.length > 0) flush();
+    apply(reduceEvent(store.getState(), event));
+  });
+}

@@ -1,0 +1,66 @@
+// Validation AUC over the stage: the mean (thick) and one line per label. An undefined AUC (one
+// class only in the validation split) is a gap and reads "undefined", never 0.5.
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { selectAuc, selectCurveLabels } from '../state/selectors';
+import { useStudio } from '../state/store';
+
+const LABEL_COLORS = ['#e0a64f', '#8bc98b', '#d46f8f', '#a58bd6', '#5fc4c4', '#c9b458'];
+
+const auc = (value: number | null | undefined) =>
+  value === null || value === undefined ? 'undefined' : value.toFixed(3);
+
+export function AucChart() {
+  const points = useStudio(selectAuc);
+  const labels = useStudio(selectCurveLabels);
+  const last = points.at(-1);
+  return (
+    <figure className="chart" aria-label="Validation AUC" data-points={points.length}>
+      <figcaption>
+        Validation AUC
+        {last ? (
+          <>
+            {' '}
+            at step {last.step}: mean <output data-testid="mean-auc">{auc(last.mean)}</output>
+            {labels.map((label) => ` · ${label} ${auc(last[label])}`).join('')}
+          </>
+        ) : (
+          ' — no validation yet'
+        )}
+      </figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={points}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke="#9aa7b4" />
+          <YAxis domain={[0, 1]} stroke="#9aa7b4" />
+          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <Legend />
+          <Line
+            dataKey="mean"
+            name="mean"
+            stroke="#ffffff"
+            strokeWidth={3}
+            isAnimationActive={false}
+          />
+          {labels.map((label, i) => (
+            <Line
+              key={label}
+              dataKey={label}
+              stroke={LABEL_COLORS[i % LABEL_COLORS.length]}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,82 @@
+// The loaded dataset: images and patients per split, and positives per label per split as a bar
+// chart with the same numbers in a table (the chart's text alternative).
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { selectDataset } from '../state/selectors';
+import { useStudio } from '../state/store';
+import type { DatasetSummary } from '../worker/protocol';
+
+const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
+
+/** One record per label, one key per split: the shape recharts' grouped bars read. */
+function chartRows(summary: DatasetSummary) {
+  return summary.labels.map((label, i) => {
+    const row: Record<string, string | number> = { label };
+    for (const split of summary.splits) row[split.split] = split.positives[i] ?? 0;
+    return row;
+  });
+}
+
+export function DatasetSummaryView() {
+  const { summary } = useStudio(selectDataset);
+  if (summary === null) return null;
+  return (
+    <section className="card" aria-labelledby="dataset-summary-title">
+      <h3 id="dataset-summary-title">Loaded: {summary.name}</h3>
+      <table>
+        <caption>Images, patients and positives per label, by split</caption>
+        <thead>
+          <tr>
+            <th scope="col">Split</th>
+            <th scope="col">Images</th>
+            <th scope="col">Patients</th>
+            {summary.labels.map((label) => (
+              <th scope="col" key={label}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {summary.splits.map(({ split, images, patients, positives }) => (
+            <tr key={split}>
+              <th scope="row">{split}</th>
+              <td>{images}</td>
+              <td>{patients}</td>
+              {positives.map((count, i) => (
+                <td key={summary.labels[i] ?? i}>{count}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <figure aria-label="Positive images per label and split">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={chartRows(summary)}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+            <XAxis dataKey="label" stroke="#9aa7b4" />
+            <YAxis allowDecimals={false} stroke="#9aa7b4" />
+            <Tooltip contentStyle={{ background: '#1e2630' }} />
+            <Legend />
+            {summary.splits.map(({ split }) => (
+              <Bar
+                key={split}
+                dataKey={split}
+                fill={SPLIT_COLORS[split]}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+    </section>
+  );
+}

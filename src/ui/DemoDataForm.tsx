@@ -1,0 +1,51 @@
+// The built-in demo data: seeded phantom chest radiographs rendered in the worker.
+import { selectDataset, selectPatch } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { useCommands } from './commands-context';
+import { ErrorText, NumberField } from './fields';
+
+export function DemoDataForm() {
+  const { demo, busy, error } = useStudio(selectDataset);
+  const patch = useStudio(selectPatch);
+  const { loadDemoData } = useCommands();
+  const set = (change: Partial<typeof demo>) => patch('dataset', { demo: { ...demo, ...change } });
+  return (
+    <fieldset className="card">
+      <legend>Built-in demo data</legend>
+      <p className="hint">
+        Synthetic chest radiographs with the five CheXpert findings, drawn from a seed: nothing to
+        download, no patient data.
+      </p>
+      <div className="fields">
+        <NumberField
+          label="Patients"
+          value={demo.patients}
+          min={8}
+          max={5000}
+          step={1}
+          onChange={(patients) => set({ patients })}
+          hint="Split by patient into train / valid / test; several studies each."
+        />
+        <NumberField
+          label="Image size (px)"
+          value={demo.imageSize}
+          min={32}
+          max={1024}
+          step={8}
+          onChange={(imageSize) => set({ imageSize })}
+          hint="A little above the model's input size, for random crops."
+        />
+        <NumberField
+          label="Data seed"
+          value={demo.seed}
+          step={1}
+          onChange={(seed) => set({ seed })}
+        />
+      </div>
+      <button type="button" onClick={loadDemoData} disabled={busy} aria-busy={busy}>
+        {busy ? 'Generating…' : 'Generate demo data'}
+      </button>
+      <ErrorText error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,90 @@
+// Wizard step 5: export the trained weights (PyTorch names, .safetensors, with a JSON model
+// card) and import an earlier run's weights for the transfer stages.
+import { useId } from 'react';
+import { selectPatch, selectTransfer } from '../state/selectors';
+import { useStudio } from '../state/store';
+import type { ExportScope } from '../worker/protocol';
+import { useCommands } from './commands-context';
+import { saveFile } from './download';
+import { ErrorText, SelectField } from './fields';
+
+const SCOPES: readonly (readonly [ExportScope, string])[] = [
+  ['colorizer', 'Colorization module T'],
+  ['colorizer+backbone', 'T and backbone E'],
+  ['network', 'The whole network (T, E, C)'],
+];
+
+function ExportPanel() {
+  const { scope, exporting, exported, exportError } = useStudio(selectTransfer);
+  const patch = useStudio(selectPatch);
+  const { exportWeights } = useCommands();
+  return (
+    <fieldset className="card">
+      <legend>Export</legend>
+      <SelectField
+        label="Export scope"
+        value={scope}
+        options={SCOPES}
+        onChange={(s) => patch('transfer', { scope: s })}
+        hint="PyTorch names and layouts: loads into the authors' modules with load_state_dict."
+      />
+      <button type="button" onClick={exportWeights} disabled={exporting} aria-busy={exporting}>
+        {exporting ? 'Exporting…' : 'Download weights'}
+      </button>
+      <ErrorText error={exportError} />
+      {exported ? (
+        <p>
+          Saved <code>{exported.fileName}</code> ({exported.bytes.toLocaleString('en-US')} bytes).{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              saveFile(
+                `${exported.fileName.replace(/\.[^.]+$/, '')}.card.json`,
+                exported.card,
+                'application/json',
+              )
+            }
+          >
+            Download the model card (JSON)
+          </button>
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function ImportPanel() {
+  const { importing, importSummary, importError } = useStudio(selectTransfer);
+  const { importWeights } = useCommands();
+  const id = useId();
+  return (
+    <fieldset className="card">
+      <legend>Import for the transfer stages</legend>
+      <label htmlFor={id}>Weights file of an earlier run (.safetensors, .zip or .pth)</label>
+      <input
+        id={id}
+        type="file"
+        accept=".safetensors,.zip,.pth,.pt"
+        disabled={importing}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void importWeights(file);
+        }}
+      />
+      {importing ? <p aria-busy="true">Importing…</p> : null}
+      {importSummary ? <output className="ok">{importSummary}</output> : null}
+      <ErrorText error={importError} />
+      <p className="hint">Last Layer and Transfer All start from the imported T and E.</p>
+    </fieldset>
+  );
+}
+
+export function ExportStep() {
+  return (
+    <div className="columns">
+      <ExportPanel />
+      <ImportPanel />
+    </div>
+  );
+}

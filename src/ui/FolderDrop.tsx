@@ -1,0 +1,83 @@
+// Bring your own dataset: drop a folder or choose one; its format is detected from the file list
+// (and can be overridden), then its images are ingested into the browser's image cache.
+import { useState } from 'react';
+import type { DatasetFormat } from '../core/data/detect';
+import { pickFolder, type WalkedFile, walkDataTransfer } from '../platform/walk-folder';
+import { selectDataset, selectPatch } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { useCommands } from './commands-context';
+import { ErrorText, SelectField } from './fields';
+import { IngestProgress } from './IngestProgress';
+
+const FORMATS: readonly (readonly [DatasetFormat, string])[] = [
+  ['chexpert', 'CheXpert (train.csv / valid.csv)'],
+  ['chestxray14', 'ChestX-ray14 (Data_Entry_2017.csv)'],
+  ['mura', 'MURA v1.1 (study folders)'],
+  ['folder', 'One folder per class'],
+  ['csv', 'CSV with a path column and 0/1 label columns'],
+  ['unknown', 'Unknown'],
+];
+
+export function FolderDrop() {
+  const { folder, folderError } = useStudio(selectDataset);
+  const patch = useStudio(selectPatch);
+  const { scanFolder, ingest, folderFailed } = useCommands();
+  const [over, setOver] = useState(false);
+
+  const take = async (walk: () => Promise<WalkedFile[]>) => {
+    try {
+      const files = await walk();
+      if (files.length === 0) return;
+      scanFolder(files);
+      await ingest(files);
+    } catch (error) {
+      folderFailed(error);
+    }
+  };
+
+  return (
+    <fieldset className="card">
+      <legend>Your dataset</legend>
+      <section
+        className={over ? 'dropzone over' : 'dropzone'}
+        aria-label="Drop a dataset folder here"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event) => {
+          event.preventDefault();
+          setOver(false);
+          // The DataTransfer empties once this handler returns: walkDataTransfer reads it first.
+          const walking = walkDataTransfer(event.dataTransfer);
+          void take(() => walking);
+        }}
+      >
+        <p>Drop a CheXpert, ChestX-ray14, MURA or class-per-folder dataset here, or</p>
+        <button type="button" onClick={() => void take(pickFolder)}>
+          Choose folder…
+        </button>
+        <p className="hint">Images are decoded and cached in this browser; nothing is uploaded.</p>
+      </section>
+      <ErrorText error={folderError} />
+      {folder ? (
+        <div>
+          <p>
+            <strong>{folder.name}</strong>: {folder.files} files. Detected{' '}
+            <strong data-testid="detected-format">{folder.detected.format}</strong>:{' '}
+            {folder.detected.reason}
+          </p>
+          <SelectField
+            label="Dataset format"
+            value={folder.format}
+            options={FORMATS}
+            onChange={(format) => patch('dataset', { folder: { ...folder, format } })}
+            hint="Detected from the file list; override it if the guess is wrong."
+          />
+        </div>
+      ) : null}
+      <IngestProgress />
+    </fieldset>
+  );
+}

@@ -1,0 +1,40 @@
+// Per-label counts of a dropped dataset, as its label files say (before any split): positive,
+// negative, and masked (U-Ignore) targets, plus how many were written as uncertain.
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DatasetIndex } from '../core/data/types';
+import { labelCounts } from '../state/pure-core';
+
+export function LabelCountsChart({ index }: { index: DatasetIndex }) {
+  const counts = labelCounts(index);
+  return (
+    <figure aria-label="Label counts of the dropped dataset">
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={counts}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+          <XAxis dataKey="label" stroke="#9aa7b4" />
+          <YAxis allowDecimals={false} stroke="#9aa7b4" />
+          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <Legend />
+          <Bar dataKey="positive" stackId="t" fill="#d46f8f" isAnimationActive={false} />
+          <Bar dataKey="negative" stackId="t" fill="#4f9dde" isAnimationActive={false} />
+          <Bar dataKey="ignored" stackId="t" fill="#6b7785" isAnimationActive={false} />
+          <Bar dataKey="uncertain" fill="#e0a64f" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+      <figcaption className="hint">
+        {counts
+          .map((c) => `${c.label}: ${c.positive} positive, ${c.negative} negative`)
+          .join(' · ')}
+      </figcaption>
+    </figure>
+  );
+}

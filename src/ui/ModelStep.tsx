@@ -1,0 +1,84 @@
+// Wizard step 2: the colorization module T, the backbone E, their size, and E's weights.
+
+import { selectModel, selectPatch } from '../state/selectors';
+import { useStudio } from '../state/store';
+import type { ModelSpec } from '../worker/protocol';
+import { useCommands } from './commands-context';
+import { ActivityBar, ErrorText, NumberField, SelectField } from './fields';
+import { ModelSummary } from './ModelSummary';
+import { PretrainedPicker } from './PretrainedPicker';
+
+const COLORIZERS = [
+  ['coloru', 'ColorU — U-Net, 192,659 parameters'],
+  ['deconv', 'DECONV — residual + transposed conv, 596,611'],
+  ['pixelshuffle', 'PixelShuffle — residual + sub-pixel, 599,440'],
+  ['replicate', 'Replicate — gray copied to RGB (the Baselines)'],
+] as const;
+const BACKBONES = [
+  ['resnet18', 'ResNet18 (11.2 M)'],
+  ['densenet121', 'DenseNet121 (7.0 M)'],
+  ['squeezenet1_1', 'SqueezeNet 1.1 (0.7 M, offline ImageNet weights)'],
+] as const;
+const WIDTHS = [
+  ['1', '1 — the paper'],
+  ['0.5', '½'],
+  ['0.25', '¼'],
+  ['0.125', '⅛ — tests and weak devices'],
+] as const;
+const SIZES = ['32', '64', '128', '224', '256', '320'].map((s) => [s, `${s} px`] as const);
+
+export function ModelStep() {
+  const { spec, busy, error } = useStudio(selectModel);
+  const patch = useStudio(selectPatch);
+  const { buildModel } = useCommands();
+  const set = (change: Partial<ModelSpec>) => patch('model', { spec: { ...spec, ...change } });
+  return (
+    <>
+      <fieldset className="card">
+        <legend>Network: T → E → C</legend>
+        <div className="fields">
+          <SelectField
+            label="Colorization module (T)"
+            value={spec.colorizer}
+            options={COLORIZERS}
+            onChange={(colorizer) => set({ colorizer })}
+          />
+          <SelectField
+            label="Backbone (E)"
+            value={spec.backbone}
+            options={BACKBONES}
+            onChange={(backbone) => set({ backbone })}
+          />
+          <SelectField
+            label="Width multiplier"
+            value={String(spec.widthMultiplier)}
+            options={WIDTHS}
+            onChange={(w) => set({ widthMultiplier: Number(w) })}
+            hint="Below 1 shrinks every layer of E: ImageNet weights then no longer fit."
+          />
+          <SelectField
+            label="Input size"
+            value={String(spec.inputSize)}
+            options={SIZES}
+            onChange={(s) => set({ inputSize: Number(s) })}
+            hint="The paper uses 320 px; smaller trains faster."
+          />
+          <NumberField
+            label="Model seed"
+            value={spec.seed}
+            step={1}
+            onChange={(seed) => set({ seed })}
+            hint="Initializes T and C (and E when random)."
+          />
+        </div>
+        <PretrainedPicker />
+        <button type="button" onClick={buildModel} disabled={busy} aria-busy={busy}>
+          {busy ? 'Building…' : 'Build model'}
+        </button>
+        <ActivityBar />
+        <ErrorText error={error} />
+      </fieldset>
+      <ModelSummary />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+// What the worker built: parameters per part and where E's weights came from.
+import { totalParameters } from '../state/model';
+import { selectModel } from '../state/selectors';
+import { useStudio } from '../state/store';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function ModelSummary() {
+  const { built } = useStudio(selectModel);
+  if (built === null) return null;
+  const { spec, parameters, pretrained, isPretrained } = built;
+  return (
+    <section className="card" aria-labelledby="model-summary-title">
+      <h3 id="model-summary-title">
+        Built: {spec.colorizer} + {spec.backbone} (width {spec.widthMultiplier}, {spec.inputSize}{' '}
+        px)
+      </h3>
+      <dl className="pairs">
+        <dt>T parameters</dt>
+        <dd>{count(parameters.colorizer)}</dd>
+        <dt>E parameters</dt>
+        <dd>{count(parameters.backbone)}</dd>
+        <dt>C parameters</dt>
+        <dd>{count(parameters.classifier)}</dd>
+        <dt>Total</dt>
+        <dd>{count(totalParameters(built))}</dd>
+        <dt>Backbone weights</dt>
+        <dd>
+          {pretrained}
+          {isPretrained ? null : <strong className="badge-warning"> NOT PRETRAINED</strong>}
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+// Offered after a reload when the worker found a checkpoint: continue that stage where it stopped.
+import { STAGES } from '../state/pure-core';
+import { selectTraining } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { useCommands } from './commands-context';
+import { ErrorText } from './fields';
+
+export function ResumeBanner() {
+  const { resumable, busy, error } = useStudio(selectTraining);
+  const { resumeStage } = useCommands();
+  if (resumable === null) return null;
+  const { stage, step, totalSteps, savedAt } = resumable;
+  return (
+    <section className="banner" aria-label="Unfinished stage">
+      <p>
+        A {STAGES[stage].title} stage stopped at step {step} of {totalSteps} (checkpoint saved{' '}
+        {new Date(savedAt).toLocaleString()}).
+      </p>
+      <button type="button" onClick={resumeStage} disabled={busy}>
+        Resume stage from checkpoint
+      </button>
+      <ErrorText error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+// Start / Pause / Resume / Stop for the selected stage, with the reason it cannot start and the
+// error of the last start shown right here.
+import { STAGES } from '../state/pure-core';
+import { selectTraining, stageBlockers } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { useCommands } from './commands-context';
+import { ErrorText } from './fields';
+
+export function RunControls() {
+  const { selectedStage, runState: reported, busy, error } = useStudio(selectTraining);
+  // Between the request and the worker's first runState event the stage is already starting.
+  const runState = busy && reported === 'idle' ? 'running' : reported;
+  const blockers = useStudio((s) => stageBlockers(s, selectedStage).join(' '));
+  const { runStage, control } = useCommands();
+  const title = STAGES[selectedStage].title;
+  return (
+    <div className="controls">
+      <button type="button" onClick={runStage} disabled={busy || blockers !== ''}>
+        Start {title}
+      </button>
+      <button type="button" onClick={() => control('pause')} disabled={runState !== 'running'}>
+        Pause
+      </button>
+      <button type="button" onClick={() => control('resume')} disabled={runState !== 'paused'}>
+        Resume
+      </button>
+      <button
+        type="button"
+        onClick={() => control('stop')}
+        disabled={runState !== 'running' && runState !== 'paused'}
+      >
+        Stop
+      </button>
+      <output className="run-state">{runState}</output>
+      {blockers !== '' && !busy ? <p className="hint">{blockers}</p> : null}
+      <ErrorText error={error} />
+    </div>
+  );
+}

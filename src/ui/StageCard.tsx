@@ -1,0 +1,62 @@
+// One stage of the STAGES table: what it does, which parts train, stay frozen or start new, and
+// why it cannot run now (its radio is then disabled).
+import type { PartPlan, StageId } from '../core/train/stages';
+import { STAGES } from '../state/pure-core';
+import { selectPatch, selectTraining, stageBlockers } from '../state/selectors';
+import { useStudio } from '../state/store';
+
+const SOURCES: Record<PartPlan['source'], string> = {
+  fixed: 'fixed (gray → RGB)',
+  imagenet: 'ImageNet',
+  new: 'new',
+  previousStage: 'from the previous stage',
+  imported: 'imported',
+};
+
+const PART_NAMES = { colorizer: 'T', backbone: 'E', classifier: 'C' } as const;
+
+function partText(plan: PartPlan): string {
+  if (plan.source === 'fixed') return SOURCES.fixed;
+  return `${plan.train ? 'trains' : 'frozen'}, ${SOURCES[plan.source]}`;
+}
+
+export function StageCard({ stage }: { stage: StageId }) {
+  const config = STAGES[stage];
+  const { selectedStage } = useStudio(selectTraining);
+  const patch = useStudio(selectPatch);
+  // Joined to a string: a stable value for the selector, so the card re-renders only on change.
+  const blockers = useStudio((s) => stageBlockers(s, stage).join('\n'));
+  const problems = blockers === '' ? [] : blockers.split('\n');
+  const descriptionId = `stage-${stage}-description`;
+  return (
+    <article className={problems.length > 0 ? 'stage-card blocked' : 'stage-card'}>
+      <label className="radio">
+        <input
+          type="radio"
+          name="stage"
+          value={stage}
+          checked={selectedStage === stage}
+          disabled={problems.length > 0}
+          aria-describedby={descriptionId}
+          onChange={() => patch('training', { selectedStage: stage })}
+        />
+        <strong>{config.title}</strong> <span className="hint">({config.paperName})</span>
+      </label>
+      <p id={descriptionId}>{config.description}</p>
+      <ul className="parts">
+        {(['colorizer', 'backbone', 'classifier'] as const).map((part) => (
+          <li key={part} data-train={config.parts[part].train}>
+            {PART_NAMES[part]}: {partText(config.parts[part])}
+          </li>
+        ))}
+      </ul>
+      {problems.length > 0 ? (
+        <ul className="problems" aria-label={`Why ${config.title} cannot run now`}>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}

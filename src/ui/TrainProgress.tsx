@@ -1,0 +1,25 @@
+// The running stage's progress: step / total, the latest loss, lr and momentum, and time left.
+import { selectProgress, selectRunState } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { formatDuration, timeLeftSeconds } from '../state/training';
+
+export function TrainProgress() {
+  const progress = useStudio(selectProgress);
+  const runState = useStudio(selectRunState);
+  if (progress === null) return null;
+  // Only a running stage has time left; a finished or paused one keeps its last step on show.
+  const left = runState === 'running' ? timeLeftSeconds(progress) : null;
+  return (
+    <div className="train-progress">
+      <label>
+        Step {progress.step} / {progress.totalSteps}
+        {left === null ? '' : ` · about ${formatDuration(left)} left`}
+        <progress max={progress.totalSteps} value={progress.step} />
+      </label>
+      <p className="hint">
+        loss {progress.loss.toFixed(4)} · lr {progress.lr.toExponential(2)} · momentum{' '}
+        {progress.momentum.toFixed(3)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// The run's settings, each with why its default is what it is. Disabled while a stage runs.
+import { selectPatch, selectTraining } from '../state/selectors';
+import { useStudio } from '../state/store';
+import type { TrainSettings } from '../state/training';
+import { NumberField } from './fields';
+
+type Field = [
+  key: keyof TrainSettings,
+  label: string,
+  hint: string,
+  min: number,
+  step: number | 'any',
+];
+
+const FIELDS: Field[] = [
+  ['iterations', 'Iterations', 'Optimizer steps of the one-cycle schedule.', 1, 1],
+  [
+    'lrMax',
+    'Max learning rate',
+    'Peak of the one-cycle schedule; lower it if the loss diverges.',
+    0,
+    'any',
+  ],
+  ['batchSize', 'Batch size', 'Images per micro-batch: bounded by GPU memory.', 1, 1],
+  ['accumulation', 'Accumulation', 'Micro-batches per step: effective batch = batch × this.', 1, 1],
+  ['weightDecay', 'Weight decay', 'Decoupled (p ← p·(1 − lr·wd)), as fastai.', 0, 'any'],
+  [
+    'validateEvery',
+    'Validate every K steps',
+    'Validation AUC and a checkpoint; the best is kept.',
+    1,
+    1,
+  ],
+  ['seed', 'Run seed', 'New C, batch order and augmentation.', 0, 1],
+];
+
+export function TrainSettingsForm() {
+  const { settings, busy } = useStudio(selectTraining);
+  const patch = useStudio(selectPatch);
+  return (
+    <fieldset className="card" disabled={busy}>
+      <legend>Settings</legend>
+      <div className="fields">
+        {FIELDS.map(([key, label, hint, min, step]) => (
+          <NumberField
+            key={key}
+            label={label}
+            value={settings[key]}
+            min={min}
+            step={step}
+            hint={hint}
+            onChange={(value) => patch('training', { settings: { ...settings, [key]: value } })}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,34 @@
+// Wizard step 4: settings, controls and the live view of the running stage.
+import { STAGES } from '../state/pure-core';
+import { selectTraining } from '../state/selectors';
+import { useStudio } from '../state/store';
+import { AucChart } from './AucChart';
+import { LossChart } from './LossChart';
+import { PreviewGrid } from './PreviewGrid';
+import { RunControls } from './RunControls';
+import { TrainProgress } from './TrainProgress';
+import { TrainSettingsForm } from './TrainSettingsForm';
+
+export function TrainStep() {
+  const { selectedStage, diverged } = useStudio(selectTraining);
+  return (
+    <>
+      <p>
+        Stage: <strong>{STAGES[selectedStage].title}</strong> (choose another in step 3).
+      </p>
+      <TrainSettingsForm />
+      <RunControls />
+      {diverged ? (
+        <p className="error" role="alert">
+          <strong>The stage diverged.</strong> {diverged}
+        </p>
+      ) : null}
+      <TrainProgress />
+      <div className="columns">
+        <LossChart />
+        <AucChart />
+      </div>
+      <PreviewGrid />
+    </>
+  );
+}

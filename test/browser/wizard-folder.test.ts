@@ -1,0 +1,87 @@
+// The dataset panel with real files: "Choose folder…" (the File System Access picker, stubbed
+// with an in-page directory handle holding real Kermany chest X-rays and a corrupt JPEG) detects
+// the class-per-folder format, ingests the images into the IndexedDB cache in the ingestion
+// worker, lists the corrupt file as skipped, and charts the parsed label counts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sharedFile } from '../helpers/shared';
+import { launchChromium } from './chromium';
+import { type Served, serveBuiltApp } from './server';
+
+const kermany = sharedFile('data/kermany-sample');
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (kermany === null) return;
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The first `count` images of a class folder, base64 (page.evaluate carries JSON only). */
+function images(root: string, label: string, count: number) {
+  return readdirSync(join(root, label))
+    .sort()
+    .slice(0, count)
+    .map((name) => ({ dir: label, name, base64: readFileSync(join(root, label, name), 'base64') }));
+}
+
+it.skipIf(kermany === null)(
+  'ingests a chosen folder of real X-rays and charts its labels',
+  async () => {
+    const root = kermany as string;
+    const files = [
+      ...images(root, 'NORMAL', 4),
+      ...images(root, 'PNEUMONIA', 4),
+      {
+        dir: 'PNEUMONIA',
+        name: 'corrupt.jpeg',
+        base64: Buffer.from('not a jpeg').toString('base64'),
+      },
+    ];
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    await page.evaluate((entries) => {
+      const file = (e: (typeof entries)[number]) => {
+        const bytes = Uint8Array.from(atob(e.base64), (c) => c.charCodeAt(0));
+        const handle = {
+          kind: 'file',
+          name: e.name,
+          getFile: async () => new File([bytes], e.name),
+        };
+        return handle;
+      };
+      const directory = (name: string, children: unknown[]) => ({
+        kind: 'directory',
+        name,
+        async *values() {
+          yield* children;
+        },
+      });
+      const classes = [...new Set(entries.map((e) => e.dir))].map((dir) =>
+        directory(dir, entries.filter((e) => e.dir === dir).map(file)),
+      );
+      Object.assign(window, { showDirectoryPicker: async () => directory('kermany', classes) });
+    }, files);
+
+    await page.getByRole('button', { name: 'Choose folder…' }).click();
+    await expect(page.getByTestId('detected-format').textContent()).resolves.toBe('folder');
+    await page.getByTestId('folder-index').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('folder-index').textContent()).toMatch(/Labels: 9 images/);
+    expect(await page.locator('.ingest output').textContent()).toContain('8 images in the cache');
+    await page.getByText('1 file skipped').click();
+    expect(await page.getByText('kermany/PNEUMONIA/corrupt.jpeg').count()).toBe(1);
+    const chart = page.getByRole('figure', { name: 'Label counts of the dropped dataset' });
+    expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  },
+);
