@@ -61,19 +61,14 @@ async function parseFormat(
   }
 }
 
-/** CheXpert's train.csv and valid.csv (the official validation side) when both are present. */
+/** CheXpert's train.csv and valid.csv when both are present (the parser reads the side from
+ *  each path). */
 async function parseCheXpertFiles(
   paths: readonly string[],
   readText: ReadText,
 ): Promise<ParsedDataset> {
   const csvs = paths.filter((p) => /^(train|valid)\.csv$/i.test(baseName(p)));
-  const parts = await Promise.all(
-    csvs.map(async (path) => {
-      const index = parseCheXpertCsv(await readText(path));
-      const split = /^valid/i.test(baseName(path)) ? ('valid' as const) : undefined;
-      return { ...index, items: index.items.map((item) => (split ? { ...item, split } : item)) };
-    }),
-  );
+  const parts = await Promise.all(csvs.map(async (path) => parseCheXpertCsv(await readText(path))));
   const first = parts[0];
   if (!first) throw new Error('No CheXpert train.csv or valid.csv in the folder');
   return {
@@ -109,10 +104,13 @@ function resolvePaths(items: readonly DatasetItem[], paths: readonly string[]) {
   return { items: resolved, missing };
 }
 
+/** The candidate sharing the longest tail with `wanted`; at most the wanted path's first segment
+ *  (its dataset root, e.g. `CheXpert-v1.0` for a `CheXpert-v1.0-small` folder) may differ. */
 function bestSuffixMatch(wanted: string, candidates: readonly string[]): string | undefined {
   const wantedParts = wanted.split('/').reverse();
+  const needed = Math.min(wantedParts.length, Math.max(2, wantedParts.length - 1));
   let best: string | undefined;
-  let bestLength = 0;
+  let bestLength = needed - 1;
   for (const candidate of candidates) {
     const parts = candidate.split('/').reverse();
     let shared = 0;

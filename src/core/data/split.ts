@@ -95,3 +95,21 @@ export function patientsOnSeveralSides(index: DatasetIndex): string[] {
   }
   return [...sides].filter(([, patientSides]) => patientSides.size > 1).map(([patient]) => patient);
 }
+
+/**
+ * The split the studio and the runner use: official held-out sides (CheXpert's valid.csv,
+ * ChestX-ray14's test list, MURA's valid folder) stay where they are; every other image, an
+ * official 'train' side included, is drawn by patient with `fractions`.
+ */
+export function splitKeepingHoldout<T extends DatasetIndex>(
+  index: T,
+  fractions: SplitFractions,
+  seed: number,
+): T {
+  const present = new Set(index.items.map((item) => item.split));
+  const keep = (['valid', 'test'] as const).filter((side) => present.has(side));
+  const unset = index.items.map((item) =>
+    item.split === 'train' ? { ...item, split: undefined } : item,
+  );
+  return splitByPatient({ ...index, items: unset }, { fractions, seed, keep });
+}

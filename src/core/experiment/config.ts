@@ -102,6 +102,15 @@ function configProblems(c: ExperimentConfig): string[] {
     'subsets must be fractions in (0, 1]',
   );
   need(c.chains.length > 0, 'chains must list at least one chain of stages');
+  const t = c.training;
+  for (const key of ['iterations', 'batchSize', 'accumulation', 'validateEvery'] as const) {
+    need(Number.isInteger(t[key]) && t[key] >= 1, `training.${key} must be an integer ≥ 1`);
+  }
+  need(t.lrMax > 0 && t.weightDecay >= 0, 'training.lrMax must be > 0 and weightDecay ≥ 0');
+  need(
+    t.variant === undefined || t.variant === 'fastai-v1' || t.variant === 'fastai-v2',
+    'training.variant must be "fastai-v1" or "fastai-v2"',
+  );
   c.chains.forEach((chain, i) => {
     need(
       COLORIZERS.includes(chain.colorizer),

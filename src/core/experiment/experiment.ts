@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { GrayPixels } from '../data/memory-feed';
 import { disposeBatches, evaluationBatches } from '../data/memory-feed';
-import { splitByPatient } from '../data/split';
+import { splitKeepingHoldout } from '../data/split';
 import { drawSubset } from '../data/subset';
 import type { DatasetIndex, SplitName } from '../data/types';
 import type { RunRecord } from '../eval/report-types';
@@ -44,22 +44,12 @@ export interface StageRunReport {
   images: Record<SplitName, number>;
 }
 
-/** The split every run shares: official sides kept, the rest drawn by patient. */
-export function splitForExperiment(config: ExperimentConfig, index: DatasetIndex): DatasetIndex {
-  const official = [...new Set(index.items.map((i) => i.split).filter((s) => s !== undefined))];
-  return splitByPatient(index, {
-    fractions: config.split,
-    seed: config.split.seed,
-    keep: official,
-  });
-}
-
 export async function runExperiment(
   config: ExperimentConfig,
   data: ExperimentData,
   deps: ExperimentDeps,
 ): Promise<StageRunReport[]> {
-  const split = splitForExperiment(config, data.index);
+  const split = splitKeepingHoldout(data.index, config.split, config.split.seed);
   const reports: StageRunReport[] = [];
   for (const fraction of config.subsets) {
     const draws = fraction < 1 ? config.draws : 1;

@@ -1,0 +1,135 @@
+// The headless experiment runner's command line, importable by tests: parses the arguments, loads
+// the data in Node, runs the experiment in Node (tfjs CPU) or in headless Chromium (--browser,
+// WebGPU), writes the reports. Node-only script code.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { type BackendName, startCpuBackend } from '../../src/core/backend/select';
+import { buildReport } from '../../src/core/eval/report';
+import { reportToCsv } from '../../src/core/eval/report-csv';
+import { reportToMarkdown } from '../../src/core/eval/report-markdown';
+import { type ExperimentConfig, parseExperimentConfig } from '../../src/core/experiment/config';
+import { phantomDemo } from '../../src/core/experiment/demo-data';
+import {
+  type ExperimentData,
+  runExperiment,
+  type StageRunReport,
+} from '../../src/core/experiment/experiment';
+import { defaultShortSide } from '../../src/platform/decode-image';
+import { loadFolderDataset } from './node-dataset';
+
+const USAGE =
+  'usage: npm run experiment -- config.json [--out DIR] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
+const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+
+async function loadData(config: ExperimentConfig, configDir: string): Promise<ExperimentData> {
+  const spec = config.dataset;
+  if (spec.kind === 'phantom') {
+    const demo = phantomDemo(spec);
+    return { name: 'phantom', index: demo.index, imageOf: (p) => demo.images.get(p) };
+  }
+  const root = resolve(configDir, spec.path);
+  const started = Date.now();
+  const folder = await loadFolderDataset(root, defaultShortSide(config.inputSize));
+  console.log(
+    `${folder.reason}; ${folder.images.size} images decoded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  for (const line of folder.skipped) console.warn(`skipped ${line}`);
+  return { name: folder.name, index: folder.index, imageOf: (p) => folder.images.get(p) };
+}
+
+function writeReports(out: string, reports: StageRunReport[]): string {
+  mkdirSync(join(out, 'runs'), { recursive: true });
+  for (const r of reports) {
+    const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
+    const name = [
+      procedure,
+      colorizer ?? 'gray',
+      `seed${seed}`,
+      subsetFraction && `f${subsetFraction}-d${subsetDraw}`,
+    ]
+      .filter(Boolean)
+      .join('_')
+      .replace(/\s+/g, '-');
+    writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify(r, null, 2));
+  }
+  const report = buildReport(reports.map((r) => r.record));
+  const markdown = reportToMarkdown(report);
+  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
+  writeFileSync(join(out, 'report.md'), markdown);
+  for (const [table, csv] of Object.entries(reportToCsv(report)))
+    writeFileSync(join(out, `${table}.csv`), csv);
+  return markdown;
+}
+
+interface CliOptions {
+  configPath: string;
+  out?: string;
+  /** Set with --browser: the backends Chromium tries. */
+  browserBackends?: BackendName[];
+  swiftshader: boolean;
+}
+
+function parseCli(args: string[]): CliOptions {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      browser: { type: 'boolean', default: false },
+      backend: { type: 'string' },
+      swiftshader: { type: 'boolean', default: false },
+    },
+  });
+  const configPath = positionals[0];
+  if (!configPath) throw new Error(USAGE);
+  const backend = (values.backend ?? 'webgpu') as BackendName;
+  if (!BROWSER_BACKENDS.includes(backend)) throw new Error(`--backend ${backend}: ${USAGE}`);
+  if (!values.browser && (values.backend || values.swiftshader))
+    throw new Error(`--backend and --swiftshader need --browser (Node runs on the CPU). ${USAGE}`);
+  return {
+    configPath,
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.browser ? { browserBackends: [backend] } : {}),
+    swiftshader: values.swiftshader,
+  };
+}
+
+function readPretrained(config: ExperimentConfig, configDir: string) {
+  if (config.pretrained.kind !== 'file') return undefined;
+  const path = resolve(configDir, config.pretrained.path);
+  return { bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) };
+}
+
+/** Runs the command line `args` (without node and the script); returns the reports and where they went. */
+export async function runExperimentCli(
+  args: string[],
+): Promise<{ reports: StageRunReport[]; out: string }> {
+  const cli = parseCli(args);
+  const config = parseExperimentConfig(JSON.parse(readFileSync(cli.configPath, 'utf8')));
+  const configDir = dirname(resolve(cli.configPath));
+  const data = await loadData(config, configDir);
+  const pretrained = readPretrained(config, configDir);
+  const log = (line: string) => console.log(line);
+  let reports: StageRunReport[];
+  if (cli.browserBackends) {
+    const { runInBrowser } = await import('./browser-runner');
+    reports = await runInBrowser(config, data, {
+      backends: cli.browserBackends,
+      swiftshader: cli.swiftshader,
+      log,
+      ...(pretrained ? { pretrainedFile: pretrained } : {}),
+    });
+  } else {
+    await startCpuBackend();
+    reports = await runExperiment(config, data, {
+      backend: tf.getBackend(),
+      log,
+      ...(pretrained ? { pretrainedFile: pretrained } : {}),
+    });
+  }
+  const out = cli.out ?? join('results', config.name);
+  console.log(`\n${writeReports(out, reports)}\nReports in ${out}/`);
+  return { reports, out };
+}
