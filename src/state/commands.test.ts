@@ -6,6 +6,18 @@ import { resetStudio, useStudio } from './store';
 
 const summary = { name: 'Phantom', labels: ['Edema'], splits: [] };
 
+type LrFound = Awaited<ReturnType<Trainer['findLr']>>;
+
+const lrFound = (change: Partial<LrFound> = {}): LrFound => ({
+  kind: 'lrFound',
+  id: 5,
+  lrs: [1e-7, 1e-3, 10],
+  losses: [0.7, 0.5, 3],
+  stopReason: 'diverged',
+  suggestions: { steep: 1.23456e-4, minimumDiv10: 1e-4, valley: null },
+  ...change,
+});
+
 function fakeTrainer(overrides: Partial<Trainer> = {}): Trainer {
   return {
     loadDemoData: vi.fn(async () => ({ kind: 'datasetReady', id: 1, summary }) as const),
@@ -20,6 +32,7 @@ function fakeTrainer(overrides: Partial<Trainer> = {}): Trainer {
         }) as const,
     ),
     runStage: vi.fn(),
+    findLr: vi.fn(async () => lrFound()),
     resumeStage: vi.fn(),
     control: vi.fn(),
     exportWeights: vi.fn(
@@ -155,4 +168,65 @@ it('clears the worker progress bar when its request ends, even without a final e
   useStudio.setState({ activity: { task: 'Drawing phantom radiographs', done: 0, total: 1 } });
   await createCommands(fakeTrainer(), useStudio, vi.fn()).loadDemoData();
   expect(useStudio.getState().activity).toBeNull();
+});
+
+it('finds the learning rate for the selected stage and settings, and adopts a suggestion', async () => {
+  const trainer = fakeTrainer();
+  const { patch } = useStudio.getState();
+  patch('training', { selectedStage: 'all' });
+  patch('lrFinder', { numIt: 8 });
+  const commands = createCommands(trainer, useStudio, vi.fn());
+  await commands.findLr();
+  expect(trainer.findLr).toHaveBeenCalledWith(
+    expect.objectContaining({ stage: 'all', batchSize: 16, weightDecay: 1e-4, seed: 0 }),
+    8,
+  );
+  expect(useStudio.getState().lrFinder).toMatchObject({
+    busy: false,
+    error: null,
+    result: { stage: 'all', losses: [0.7, 0.5, 3], stopReason: 'diverged' },
+  });
+  expect(useStudio.getState().activity).toBeNull();
+  commands.adoptLr(1.23456e-4);
+  expect(useStudio.getState().training.settings).toMatchObject({ lrMax: 1.23e-4, iterations: 300 });
+});
+
+it('shows a failed LR sweep next to its button, and a new model forgets the old curve', async () => {
+  const failing = fakeTrainer({
+    findLr: vi.fn(async () => {
+      throw new Error('A stage or the LR finder is running: stop it first.');
+    }),
+  });
+  await createCommands(failing, useStudio, vi.fn()).findLr();
+  expect(useStudio.getState().lrFinder).toMatchObject({
+    busy: false,
+    error: 'A stage or the LR finder is running: stop it first.',
+    result: null,
+  });
+  expect(useStudio.getState().training.error).toBeNull();
+  const commands = createCommands(fakeTrainer(), useStudio, vi.fn());
+  await commands.findLr();
+  expect(useStudio.getState().lrFinder.error).toBeNull();
+  expect(useStudio.getState().lrFinder.result).not.toBeNull();
+  useStudio.getState().patch('model', { pretrained: 'random' });
+  await commands.buildModel();
+  expect(useStudio.getState().lrFinder.result).toBeNull();
+});
+
+it('marks the LR finder busy while the sweep runs', async () => {
+  let finish = () => {};
+  const aborted = lrFound({ lrs: [], losses: [], stopReason: 'aborted' });
+  const trainer = fakeTrainer({
+    findLr: vi.fn(
+      () =>
+        new Promise<LrFound>((resolve) => {
+          finish = () => resolve(aborted);
+        }),
+    ),
+  });
+  const running = createCommands(trainer, useStudio, vi.fn()).findLr();
+  expect(useStudio.getState().lrFinder.busy).toBe(true);
+  finish();
+  await running;
+  expect(useStudio.getState().lrFinder).toMatchObject({ busy: false, result: { lrs: [] } });
 });

@@ -4,6 +4,7 @@
 import type { TrainerClient } from '../worker/client';
 import type { PretrainedSource } from '../worker/protocol';
 import { initialCurves } from './curves';
+import { suggestedLrMax } from './lr-finder';
 import { detectDatasetFormat } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
@@ -12,6 +13,7 @@ export type Trainer = Pick<
   | 'loadDemoData'
   | 'buildModel'
   | 'runStage'
+  | 'findLr'
   | 'resumeStage'
   | 'control'
   | 'exportWeights'
@@ -105,6 +107,7 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
       patch('model', { built: { spec, parameters, pretrained, isPretrained } });
       // A new network: nothing has trained it, and imported weights are gone with the old one.
       patch('training', { previousStage: null, progress: null, diverged: null });
+      patch('lrFinder', { result: null }); // it described the old network
       patch('transfer', { hasImportedWeights: false, importSummary: null });
       store.setState({ curves: initialCurves(), previews: null });
     },
@@ -134,6 +137,29 @@ function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> 
     (error) => patch('training', { error }),
     () => patch('training', { busy: false }),
   );
+}
+
+/** The LR finder on the selected stage with the current settings; Stop (control) ends it early. */
+function findLr({ trainer, store }: Deps): Promise<void> {
+  const { patch } = store.getState();
+  const { selectedStage: stage, settings } = store.getState().training;
+  return tracked(
+    store,
+    () => patch('lrFinder', { busy: true, error: null, result: null }),
+    async () => {
+      const found = await trainer.findLr({ stage, ...settings }, store.getState().lrFinder.numIt);
+      const { lrs, losses, stopReason, suggestions } = found;
+      patch('lrFinder', { result: { stage, lrs, losses, stopReason, suggestions } });
+    },
+    (error) => patch('lrFinder', { error }),
+    () => patch('lrFinder', { busy: false }),
+  );
+}
+
+/** A suggestion becomes the one-cycle peak, rounded (lr-finder.ts). */
+function adoptLr({ store }: Deps, lr: number): void {
+  const { patch, training } = store.getState();
+  patch('training', { settings: { ...training.settings, lrMax: suggestedLrMax(lr) } });
 }
 
 function exportWeights({ trainer, store, save }: Deps): Promise<void> {
@@ -180,6 +206,8 @@ export function createCommands(trainer: Trainer, store: StoreLike, save: SaveFil
       return train(deps, () => trainer.runStage({ stage: selectedStage, ...settings }));
     },
     resumeStage: () => train(deps, () => trainer.resumeStage()),
+    findLr: () => findLr(deps),
+    adoptLr: (lr: number) => adoptLr(deps, lr),
     control: (action: 'pause' | 'resume' | 'stop') => trainer.control(action),
     exportWeights: () => exportWeights(deps),
     importWeights: (file: File) => importWeights(deps, file),

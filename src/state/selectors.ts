@@ -8,6 +8,7 @@ export const selectStep = (s: StudioState) => s.step;
 export const selectDataset = (s: StudioState) => s.dataset;
 export const selectModel = (s: StudioState) => s.model;
 export const selectTraining = (s: StudioState) => s.training;
+export const selectLrFinder = (s: StudioState) => s.lrFinder;
 export const selectRunState = (s: StudioState) => s.training.runState;
 export const selectProgress = (s: StudioState) => s.training.progress;
 export const selectLoss = (s: StudioState) => s.curves.loss;

@@ -6,6 +6,7 @@ import type { StageId } from '../core/train/stages';
 import type { CheckpointInfo, DeviceInfo, PreviewImage } from '../worker/protocol';
 import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
+import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
 import { initialTraining, type TrainingState } from './training';
 import { initialTransfer, type TransferState } from './transfer';
@@ -38,6 +39,7 @@ export interface StudioData {
   dataset: DatasetState;
   model: ModelState;
   training: TrainingState;
+  lrFinder: LrFinderState;
   curves: CurvesState;
   previews: Previews | null;
   activity: Activity | null;
@@ -52,7 +54,7 @@ export interface StudioActions {
   patch: <K extends SliceKey>(key: K, change: Partial<StudioData[K]>) => void;
 }
 
-export type SliceKey = 'dataset' | 'model' | 'training' | 'transfer';
+export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer';
 export type StudioState = StudioData & StudioActions;
 
 export const initialData = (): StudioData => ({
@@ -61,6 +63,7 @@ export const initialData = (): StudioData => ({
   dataset: initialDataset(),
   model: initialModel(),
   training: initialTraining(),
+  lrFinder: initialLrFinder(),
   curves: initialCurves(),
   previews: null,
   activity: null,

@@ -1,7 +1,7 @@
 // Start / Pause / Resume / Stop for the selected stage, with the reason it cannot start and the
 // error of the last start shown right here.
 import { STAGES } from '../state/pure-core';
-import { selectTraining, stageBlockers } from '../state/selectors';
+import { selectLrFinder, selectTraining, stageBlockers } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
@@ -11,11 +11,12 @@ export function RunControls() {
   // Between the request and the worker's first runState event the stage is already starting.
   const runState = busy && reported === 'idle' ? 'running' : reported;
   const blockers = useStudio((s) => stageBlockers(s, selectedStage).join(' '));
+  const sweeping = useStudio(selectLrFinder).busy;
   const { runStage, control } = useCommands();
   const title = STAGES[selectedStage].title;
   return (
     <div className="controls">
-      <button type="button" onClick={runStage} disabled={busy || blockers !== ''}>
+      <button type="button" onClick={runStage} disabled={busy || sweeping || blockers !== ''}>
         Start {title}
       </button>
       <button type="button" onClick={() => control('pause')} disabled={runState !== 'running'}>

@@ -1,5 +1,6 @@
-// The run's settings, each with why its default is what it is. Disabled while a stage runs.
-import { selectPatch, selectTraining } from '../state/selectors';
+// The run's settings, each with why its default is what it is. Disabled while a stage runs or the
+// LR finder sweeps with them.
+import { selectLrFinder, selectPatch, selectTraining } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { TrainSettings } from '../state/training';
 import { NumberField } from './fields';
@@ -36,9 +37,10 @@ const FIELDS: Field[] = [
 
 export function TrainSettingsForm() {
   const { settings, busy } = useStudio(selectTraining);
+  const sweeping = useStudio(selectLrFinder).busy;
   const patch = useStudio(selectPatch);
   return (
-    <fieldset className="card" disabled={busy}>
+    <fieldset className="card" disabled={busy || sweeping}>
       <legend>Settings</legend>
       <div className="fields">
         {FIELDS.map(([key, label, hint, min, step]) => (

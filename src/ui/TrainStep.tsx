@@ -1,9 +1,10 @@
-// Wizard step 4: settings, controls and the live view of the running stage.
+// Wizard step 4: settings, the LR finder, controls and the live view of the running stage.
 import { STAGES } from '../state/pure-core';
 import { selectTraining } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { AucChart } from './AucChart';
 import { LossChart } from './LossChart';
+import { LrFinderPanel } from './LrFinderPanel';
 import { PreviewGrid } from './PreviewGrid';
 import { RunControls } from './RunControls';
 import { TrainProgress } from './TrainProgress';
@@ -17,6 +18,7 @@ export function TrainStep() {
         Stage: <strong>{STAGES[selectedStage].title}</strong> (choose another in step 3).
       </p>
       <TrainSettingsForm />
+      <LrFinderPanel />
       <RunControls />
       {diverged ? (
         <p className="error" role="alert">

@@ -15,10 +15,16 @@ interface NumberFieldProps {
   disabled?: boolean;
 }
 
-/** Keeps the typed text while it is not a number yet ("0.", ""), and reports only numbers. */
+/** Keeps the typed text while it is not a number yet ("0.", ""), and reports only numbers. A
+ *  value set from elsewhere (an LR finder suggestion adopted) replaces the text. */
 export function NumberField({ label, value, onChange, hint, ...limits }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
+  const [reported, setReported] = useState(value);
+  if (!Object.is(value, reported)) {
+    setReported(value);
+    setText(String(value));
+  }
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,7 +36,9 @@ export function NumberField({ label, value, onChange, hint, ...limits }: NumberF
         onChange={(event) => {
           setText(event.target.value);
           const parsed = Number(event.target.value);
-          if (event.target.value.trim() !== '' && Number.isFinite(parsed)) onChange(parsed);
+          if (event.target.value.trim() === '' || !Number.isFinite(parsed)) return;
+          setReported(parsed);
+          onChange(parsed);
         }}
         {...limits}
       />

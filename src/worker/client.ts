@@ -73,6 +73,11 @@ export class TrainerClient {
     return this.expect('stageFinished', { kind: 'runStage', run });
   }
 
+  /** Sweeps the learning rate on `run`'s stage for `numIt` steps; progress comes as events. */
+  findLr(run: StageRunSpec, numIt: number): Promise<EventOf<'lrFound'>> {
+    return this.expect('lrFound', { kind: 'findLr', run, numIt });
+  }
+
   resumeStage(): Promise<EventOf<'stageFinished'>> {
     return this.expect('stageFinished', { kind: 'resumeStage' });
   }

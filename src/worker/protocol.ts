@@ -5,6 +5,13 @@ import type { DatasetIndex } from '../core/data/types';
 import type { BackboneKind, ColorizerKind } from '../core/model/part';
 import type { StageId } from '../core/train/stages';
 
+/** The LR finder's three suggested peak learning rates (fastai's steep, minimum/10, valley). */
+export interface LrSuggestions {
+  steep: number | null;
+  minimumDiv10: number | null;
+  valley: number | null;
+}
+
 /** What the worker reports about the device it computes on. */
 export interface DeviceInfo {
   backend: BackendName;
@@ -73,6 +80,8 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'loadCachedDataset'; name: string; datasetKey: string; index: DatasetIndex }
   | { kind: 'buildModel'; model: ModelSpec; pretrained: PretrainedSource }
   | { kind: 'runStage'; run: StageRunSpec }
+  /** The LR finder (SPEC §4) on `run`'s stage and feed; the network's weights are put back after. */
+  | { kind: 'findLr'; run: StageRunSpec; numIt: number }
   /** Continues the stage saved in the last checkpoint (after a reload), at the same step. */
   | { kind: 'resumeStage' }
   /** Answered between steps, outside the training queue. */
@@ -102,7 +111,7 @@ export type RunState = 'idle' | 'running' | 'paused' | 'stopping';
 export type WorkerEvent =
   | { kind: 'ready'; id: number; device: DeviceInfo; checkpoint: CheckpointInfo | null }
   | { kind: 'error'; id: number | null; message: string }
-  /** Long work (data generation, downloads, checkpoints): for progress bars. */
+  /** Long work (data generation, downloads, checkpoints, the LR finder): for progress bars. */
   | { kind: 'progress'; id: number; task: string; done: number; total: number }
   | { kind: 'datasetReady'; id: number; summary: DatasetSummary }
   | {
@@ -144,6 +153,16 @@ export type WorkerEvent =
       seconds: number;
       /** Set when the outcome is 'diverged': what happened and what to try. */
       message?: string;
+    }
+  | {
+      kind: 'lrFound';
+      id: number;
+      lrs: number[];
+      /** The smoothed losses, one per lr. */
+      losses: number[];
+      stopReason: 'completed' | 'diverged' | 'aborted';
+      /** null where the recorded curve was too short for that rule. */
+      suggestions: LrSuggestions;
     }
   | {
       kind: 'exported';

@@ -1,9 +1,10 @@
 // The worker's training session: the dataset and network it holds, the stage it runs (with
-// checkpoints to IndexedDB, previews and live events), exports and imports. All tensors live here.
+// checkpoints to IndexedDB, previews and live events), the LR finder, exports and imports. All
+// tensors live here.
 import * as tf from '@tensorflow/tfjs';
 import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
 import { colorizationPreview } from '../core/experiment/preview';
-import { runStageSession } from '../core/experiment/stage-session';
+import { findStageLr, runStageSession } from '../core/experiment/stage-session';
 import {
   decodeCheckpoint,
   encodeCheckpointAsync,
@@ -20,6 +21,7 @@ import { type DataSource, loadDataset, type WorkerDataset } from './session-data
 import { type BuiltModel, buildModel } from './session-model';
 
 type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
+type LrFound = Omit<Extract<WorkerEvent, { kind: 'lrFound' }>, 'kind' | 'id'>;
 
 /** What a checkpoint needs besides tensors to rebuild the session after a reload. */
 interface CheckpointContext {
@@ -63,25 +65,65 @@ export class TrainerSession {
     return built;
   }
 
-  async runStage(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint): Promise<void> {
-    if (this.running) throw new Error('A stage is already running: stop it first.');
+  runStage(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint): Promise<void> {
+    return this.exclusively(() => this.runStageNow(id, run, resumeFrom));
+  }
+
+  /** The LR finder on `run`'s stage as it would start now (SPEC §4); Stop ends it early. The
+   *  weights are put back afterwards; C is the stage's new one, as its own start redraws it. */
+  findLr(id: number, run: StageRunSpec, numIt: number): Promise<LrFound> {
+    return this.exclusively(async () => {
+      const dataset = this.requireDataset();
+      const { network, spec } = this.requireModel();
+      this.checkStage(run);
+      this.control.reset();
+      const task = 'Finding the learning rate';
+      this.post({ kind: 'progress', id, task, done: 0, total: numIt });
+      try {
+        const found = await findStageLr({
+          network,
+          settings: run,
+          train: dataset.train,
+          inputSize: spec.inputSize,
+          numIt,
+          onPoint: (p) =>
+            this.post({ kind: 'progress', id, task, done: p.iteration + 1, total: numIt }),
+          shouldAbort: this.control.shouldStop,
+        });
+        const { lrs, smoothedLosses: losses, stopReason, suggestions: s } = found;
+        const suggestions = { steep: s.steep, minimumDiv10: s.minimumDiv10, valley: s.valley };
+        return { lrs, losses, stopReason, suggestions };
+      } finally {
+        this.post({ kind: 'runState', state: 'idle' }); // a Stop reported 'stopping'
+      }
+    });
+  }
+
+  /** One stage or LR sweep at a time: both train the one network. */
+  private async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running) throw new Error('A stage or the LR finder is running: stop it first.');
     this.running = true;
     try {
-      await this.runStageNow(id, run, resumeFrom);
+      return await work();
     } finally {
       this.running = false;
     }
   }
 
-  private async runStageNow(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint) {
-    const dataset = this.requireDataset();
-    const { network, spec } = this.requireModel();
+  /** Throws the stage table's reasons why `run.stage` cannot start on this network. */
+  private checkStage(run: StageRunSpec): void {
     const problems = stageProblems(run.stage, {
-      colorizer: spec.colorizer,
+      colorizer: this.requireModel().spec.colorizer,
       previousStage: this.previousStage,
       hasImportedWeights: this.imported,
     });
-    if (problems.length > 0 && !resumeFrom) throw new Error(problems.join(' '));
+    if (problems.length > 0) throw new Error(problems.join(' '));
+  }
+
+  private async runStageNow(id: number, run: StageRunSpec, resumeFrom?: StageCheckpoint) {
+    const dataset = this.requireDataset();
+    const { network, spec } = this.requireModel();
+    if (!resumeFrom) this.checkStage(run);
     const context: CheckpointContext = {
       model: spec,
       run,

@@ -55,6 +55,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'runStage':
       return session.runStage(id, request.run);
+    case 'findLr':
+      post({ kind: 'lrFound', id, ...(await session.findLr(id, request.run, request.numIt)) });
+      return;
     case 'resumeStage':
       return session.resume(id);
     case 'control':
@@ -78,7 +81,11 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'importWeights':
-      post({ kind: 'imported', id, ...(await session.importWeights(request.fileName, request.bytes)) });
+      post({
+        kind: 'imported',
+        id,
+        ...(await session.importWeights(request.fileName, request.bytes)),
+      });
       return;
   }
 }

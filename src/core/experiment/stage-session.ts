@@ -1,6 +1,6 @@
 // One stage from settings to result, as the worker and the headless runner both run it: prepare
 // the network (applyStage, or a checkpoint), build the seeded feed and the validation batches, run
-// the loop, free what it built. tfjs only.
+// the loop, free what it built; and the LR finder on the same prepared stage and feed. tfjs only.
 import * as tf from '@tensorflow/tfjs';
 import {
   disposeBatches,
@@ -12,6 +12,7 @@ import {
 import type { Network } from '../model';
 import type { StageCheckpoint } from '../train/checkpoint';
 import { type BatchSource, type RunStageOptions, runStage, type StageResult } from '../train/loop';
+import { type LrFinderOptions, type LrFinderResult, runLrFinder } from '../train/lr-finder';
 import type { OneCycleVariant } from '../train/one-cycle';
 import { applyStage, type StageId } from '../train/stages';
 import { deriveSeed } from '../util/random';
@@ -64,16 +65,7 @@ export async function runStageSession(
 ): Promise<StageResult & { seconds: number }> {
   const { network, settings } = opts;
   applyStage(network, settings.stage, { seed: settings.seed });
-  const feedOptions: MemoryFeedOptions = {
-    size: opts.inputSize,
-    batchSize: settings.batchSize,
-    seed: deriveSeed(settings.seed, 'feed'),
-    augment: settings.augment ?? true,
-  };
-  const feed =
-    typeof opts.train === 'function'
-      ? await opts.train(feedOptions)
-      : new MemoryFeed(opts.train, feedOptions);
+  const feed = await buildTrainFeed(opts.train, settings, opts.inputSize);
   if (opts.resumeFrom) {
     network.loadStateDict(opts.resumeFrom.weights);
     await skipBatches(feed, opts.resumeFrom.progress.step * settings.accumulation);
@@ -99,6 +91,52 @@ export async function runStageSession(
     disposeBatches(validation);
     if (opts.resumeFrom) tf.dispose(Object.values(opts.resumeFrom.weights));
   }
+}
+
+/** The stage's seeded training feed: the same batches for the same settings, whether the stage
+ *  runs or the LR finder sweeps it. */
+export async function buildTrainFeed(
+  train: StageSessionOptions['train'],
+  settings: Pick<StageSettings, 'batchSize' | 'seed' | 'augment'>,
+  inputSize: number,
+): Promise<BatchSource> {
+  const feedOptions: MemoryFeedOptions = {
+    size: inputSize,
+    batchSize: settings.batchSize,
+    seed: deriveSeed(settings.seed, 'feed'),
+    augment: settings.augment ?? true,
+  };
+  return typeof train === 'function' ? train(feedOptions) : new MemoryFeed(train, feedOptions);
+}
+
+export interface StageLrFinderOptions
+  extends Pick<StageSessionOptions, 'network' | 'train' | 'inputSize'>,
+    Pick<LrFinderOptions, 'onPoint' | 'shouldAbort'> {
+  settings: Pick<StageSettings, 'stage' | 'batchSize' | 'weightDecay' | 'seed' | 'augment'>;
+  /** Iterations of the sweep (SPEC §4: 100; at least 6). */
+  numIt: number;
+}
+
+/**
+ * The LR finder (SPEC §4) for a stage before it runs: applyStage (the stage's parts frozen, a new
+ * C drawn from the run seed), then the sweep on the stage's own feed and weight decay, one
+ * micro-batch per iteration. The finder restores the weights, so the network is left as applyStage
+ * made it — which the stage's own applyStage, with the same seed, reproduces.
+ */
+export async function findStageLr(opts: StageLrFinderOptions): Promise<LrFinderResult> {
+  const { network, settings } = opts;
+  applyStage(network, settings.stage, { seed: settings.seed });
+  const feed = await buildTrainFeed(opts.train, settings, opts.inputSize);
+  const nextBatch = async () => {
+    await feed.ready?.();
+    return feed.nextBatch();
+  };
+  return runLrFinder(network, nextBatch, {
+    numIt: opts.numIt,
+    weightDecay: settings.weightDecay,
+    onPoint: opts.onPoint,
+    shouldAbort: opts.shouldAbort,
+  });
 }
 
 /** Draws and drops `count` batches, so a resumed feed hands out what the interrupted one would

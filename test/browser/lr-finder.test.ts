@@ -1,0 +1,86 @@
+// The LR finder in the built studio on the CPU backend (fast enough for a sweep): demo data →
+// model → Color Module → Train → a short sweep → three suggestion rows, and "Use" fills lrMax.
+// Driven through roles and labels only, as wizard.test.ts.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { type Served, serveBuiltApp } from './server';
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Fails with the studio's own error text when it shows one (role=alert) before `success`. */
+async function settle(page: Page, success: ReturnType<Page['getByRole']>, timeout: number) {
+  const alert = page.getByRole('alert');
+  await success.or(alert).first().waitFor({ timeout });
+  const shown = await alert.allTextContents();
+  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
+}
+
+const next = (page: Page, title: string) =>
+  page.getByRole('button', { name: `Next: ${title}` }).click();
+
+async function prepareColorModule(page: Page) {
+  await page.getByLabel('Patients').fill('24');
+  await page.getByLabel('Image size (px)').fill('48');
+  await page.getByRole('button', { name: 'Generate demo data' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
+  await next(page, 'Model');
+  await page.getByLabel('Colorization module (T)').selectOption('coloru');
+  await page.getByLabel('Backbone (E)').selectOption('resnet18');
+  await page.getByLabel('Width multiplier').selectOption('0.125');
+  await page.getByLabel('Input size').selectOption('32');
+  await page.getByRole('radio', { name: 'Random initialization' }).check();
+  await page.getByRole('button', { name: 'Build model' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
+  await next(page, 'Stages');
+  await page.getByRole('radio', { name: /^Color Module/ }).check();
+  await next(page, 'Train');
+}
+
+it('sweeps the learning rate and adopts a suggestion as the max learning rate', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}?backends=cpu`);
+  await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
+  await prepareColorModule(page);
+
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByLabel('LR sweep steps').fill('8');
+  await page.getByRole('button', { name: 'Find learning rate' }).click();
+  const table = page.getByRole('table', { name: 'Suggested learning rates' });
+  await settle(page, table, 200_000);
+
+  const rows = table.getByRole('row');
+  expect(await rows.count()).toBe(4); // the header and one row per rule
+  const values = await table.locator('tbody td:first-of-type').allTextContents();
+  expect(values).toHaveLength(3);
+  for (const value of values) expect(value).toMatch(/^(\d\.\d{2}e[-+]\d+|none)$/);
+  const figure = page.getByRole('figure', { name: 'LR finder loss' });
+  expect(Number(await figure.getAttribute('data-points'))).toBeGreaterThan(0);
+
+  // With 8 steps fastai's window keeps points 0–2: at least minimum ÷ 10 has a value.
+  const useButton = page.getByRole('button', { name: /^Use / });
+  const row = table.locator('tbody tr').filter({ has: useButton }).first();
+  const suggested = Number(await row.locator('td').first().textContent());
+  await row.getByRole('button').click();
+  const lrMax = Number(await page.getByLabel('Max learning rate').inputValue());
+  expect(lrMax).toBeGreaterThan(0);
+  expect(lrMax).toBe(suggested); // both the suggestion to 3 significant digits
+  expect(await page.getByRole('button', { name: 'Start Color Module' }).isEnabled()).toBe(true);
+  expect(errors).toEqual([]);
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/lr-finder.png', fullPage: true });
+});
