@@ -13,6 +13,7 @@ import {
 import type { StageEvent } from '../core/train/loop';
 import { type StageId, stageProblems } from '../core/train/stages';
 import { exportModule } from '../core/weights/export';
+import type { PretrainedStatus } from '../core/weights/imagenet';
 import { importModuleFile } from '../core/weights/import-module';
 import { clearCheckpoint, loadCheckpointBytes, saveCheckpoint } from '../platform/checkpoint-store';
 import type { ExportScope, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
@@ -30,6 +31,8 @@ interface CheckpointContext {
   data: DataSource;
   previousStage: StageId | null;
   imported: boolean;
+  /** E's provenance when the stage began (the weights themselves are in the checkpoint). */
+  pretrained: PretrainedStatus;
 }
 
 /** Validation images shown in the live colorization preview. */
@@ -130,6 +133,7 @@ export class TrainerSession {
       data: dataset.source,
       previousStage: this.previousStage,
       imported: this.imported,
+      pretrained: this.requireModel().pretrained,
     };
     const preview = evaluationBatches(
       dataset.valid.slice(0, PREVIEW_IMAGES),
@@ -209,8 +213,8 @@ export class TrainerSession {
         this.requireDataset().labels.length,
         () => {},
       );
-      // E's weights come from the checkpoint; keep the provenance recorded when the stage began.
-      this.model = { ...rebuilt, pretrained: this.model?.pretrained ?? rebuilt.pretrained };
+      // E's weights come from the checkpoint; its provenance from when the stage began.
+      this.model = { ...rebuilt, pretrained: saved.pretrained };
       this.previousStage = saved.previousStage;
       this.imported = saved.imported;
     } catch (error) {
