@@ -32,6 +32,56 @@ function fakeSource() {
 
 beforeEach(resetStudio);
 
+describe('reduceEvent', () => {
+  it('shows the dataset, model and settings a resumed stage was rebuilt with', () => {
+    const run = {
+      stage: 'all' as const,
+      iterations: 12,
+      batchSize: 4,
+      accumulation: 2,
+      lrMax: 0.003,
+      weightDecay: 1e-4,
+      validateEvery: 3,
+      seed: 5,
+    };
+    const model = {
+      colorizer: 'deconv',
+      backbone: 'resnet18',
+      widthMultiplier: 0.5,
+      inputSize: 64,
+      seed: 9,
+    } as const;
+    const summary = { name: 'Phantom demo', labels: ['Edema'], splits: [] };
+    const parameters = { colorizer: 1, backbone: 2, classifier: 3 };
+    const change = reduceEvent(initialData(), {
+      kind: 'resumed',
+      summary,
+      model,
+      parameters,
+      pretrained: 'NOT PRETRAINED',
+      isPretrained: false,
+      run,
+    }) as Partial<StudioData>;
+    expect(change.dataset?.summary).toEqual(summary);
+    expect(change.model?.built).toEqual({
+      spec: model,
+      parameters,
+      pretrained: 'NOT PRETRAINED',
+      isPretrained: false,
+    });
+    expect(change.training?.selectedStage).toBe('all');
+    expect(change.training?.settings).toEqual({
+      iterations: 12,
+      batchSize: 4,
+      accumulation: 2,
+      lrMax: 0.003,
+      weightDecay: 1e-4,
+      validateEvery: 3,
+      seed: 5,
+    });
+  });
+});
+
 describe('reduceSteps', () => {
   it('keeps the first timed step across commits, so time left excludes warm-up', () => {
     const a = reduceSteps(initialData(), [step(1), step(2)], 1000) as Partial<StudioData>;

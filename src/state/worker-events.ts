@@ -56,6 +56,8 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
     }
     case 'preview':
       return { previews: { stage: event.stage, step: event.step, images: event.images } };
+    case 'resumed':
+      return resumedState(state, event);
     case 'checkpointSaved':
       return { training: { ...state.training, checkpoint: event.checkpoint } };
     case 'stageFinished':
@@ -70,6 +72,21 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
     default:
       return null;
   }
+}
+
+/** After a reload the worker rebuilt dataset, model and stage from the checkpoint: show them. */
+function resumedState(state: StudioData, event: Extract<WorkerEvent, { kind: 'resumed' }>): Change {
+  const { summary, model, parameters, pretrained, isPretrained, run } = event;
+  const { stage, ...settings } = run;
+  return {
+    dataset: { ...state.dataset, summary },
+    model: {
+      ...state.model,
+      spec: model,
+      built: { spec: model, parameters, pretrained, isPretrained },
+    },
+    training: { ...state.training, selectedStage: stage, settings },
+  };
 }
 
 function finishStage(

@@ -1,22 +1,30 @@
-// Offered after a reload when the worker found a checkpoint: continue that stage where it stopped.
+// Offered after a reload when the worker found a checkpoint: continue that stage where it stopped,
+// shown on the Train step with that stage selected, where its progress and errors appear.
 import { STAGES } from '../state/pure-core';
-import { selectTraining } from '../state/selectors';
+import { selectGoTo, selectPatch, selectTraining } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
 
 export function ResumeBanner() {
   const { resumable, busy, error } = useStudio(selectTraining);
+  const patch = useStudio(selectPatch);
+  const goTo = useStudio(selectGoTo);
   const { resumeStage } = useCommands();
   if (resumable === null) return null;
   const { stage, step, totalSteps, savedAt } = resumable;
+  const resume = () => {
+    patch('training', { selectedStage: stage });
+    goTo('train');
+    return resumeStage();
+  };
   return (
     <section className="banner" aria-label="Unfinished stage">
       <p>
         A {STAGES[stage].title} stage stopped at step {step} of {totalSteps} (checkpoint saved{' '}
         {new Date(savedAt).toLocaleString()}).
       </p>
-      <button type="button" onClick={resumeStage} disabled={busy}>
+      <button type="button" onClick={resume} disabled={busy}>
         Resume stage from checkpoint
       </button>
       <ErrorText error={error} />

@@ -1,14 +1,18 @@
-// The running stage's progress: step / total, the latest loss, lr and momentum, and time left.
-import { selectProgress, selectRunState } from '../state/selectors';
+// The running stage's progress: step / total, the latest loss, lr and momentum, time left, and
+// the step of the last checkpoint (where a reload would resume it).
+import { selectProgress, selectRunState, selectTraining } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration, timeLeftSeconds } from '../state/training';
 
 export function TrainProgress() {
   const progress = useStudio(selectProgress);
   const runState = useStudio(selectRunState);
+  const checkpoint = useStudio((s) => selectTraining(s).checkpoint);
   if (progress === null) return null;
   // Only a running stage has time left; a finished or paused one keeps its last step on show.
   const left = runState === 'running' ? timeLeftSeconds(progress) : null;
+  // A completed stage clears its checkpoint, so it is shown only while the stage is under way.
+  const saved = runState !== 'idle' && checkpoint?.stage === progress.stage ? checkpoint : null;
   return (
     <div className="train-progress">
       <label>
@@ -20,6 +24,11 @@ export function TrainProgress() {
         loss {progress.loss.toFixed(4)} · lr {progress.lr.toExponential(2)} · momentum{' '}
         {progress.momentum.toFixed(3)}
       </p>
+      {saved ? (
+        <p className="hint">
+          Last checkpoint: step {saved.step} of {saved.totalSteps}
+        </p>
+      ) : null}
     </div>
   );
 }

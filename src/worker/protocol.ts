@@ -123,6 +123,17 @@ export type WorkerEvent =
       isPretrained: boolean;
     }
   | { kind: 'runState'; state: RunState }
+  /** A reload resumed a stage: the dataset, model and settings the worker rebuilt from the
+   *  checkpoint, so the page shows what is training. */
+  | {
+      kind: 'resumed';
+      summary: DatasetSummary;
+      model: ModelSpec;
+      parameters: { colorizer: number; backbone: number; classifier: number };
+      pretrained: string;
+      isPretrained: boolean;
+      run: StageRunSpec;
+    }
   | {
       kind: 'trainStep';
       stage: StageId;

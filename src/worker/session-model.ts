@@ -84,3 +84,19 @@ async function download(spec: ModelSpec, progress: Progress) {
     sha256: result.sha256,
   };
 }
+
+/** How the page sees a built model: parameter counts per part and E's provenance in words. */
+export function describeModel({ network, pretrained }: BuiltModel) {
+  return {
+    parameters: {
+      colorizer: network.colorizer.parameterCount(),
+      backbone: network.backbone.parameterCount(),
+      classifier: network.classifier.parameterCount(),
+    },
+    pretrained:
+      pretrained.kind === 'imagenet'
+        ? `ImageNet (${pretrained.fileName})`
+        : `NOT PRETRAINED: random initialization (seed ${pretrained.seed})`,
+    isPretrained: pretrained.kind === 'imagenet',
+  };
+}

@@ -19,7 +19,7 @@ import { clearCheckpoint, loadCheckpointBytes, saveCheckpoint } from '../platfor
 import type { ExportScope, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
 import { RunControl } from './run-control';
 import { type DataSource, loadDataset, type WorkerDataset } from './session-data';
-import { type BuiltModel, buildModel } from './session-model';
+import { type BuiltModel, buildModel, describeModel } from './session-model';
 
 type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 type LrFound = Omit<Extract<WorkerEvent, { kind: 'lrFound' }>, 'kind' | 'id'>;
@@ -217,6 +217,14 @@ export class TrainerSession {
       this.model = { ...rebuilt, pretrained: saved.pretrained };
       this.previousStage = saved.previousStage;
       this.imported = saved.imported;
+      const summary = this.requireDataset().summary;
+      this.post({
+        kind: 'resumed',
+        summary,
+        model: saved.model,
+        run: saved.run,
+        ...describeModel(this.model),
+      });
     } catch (error) {
       tf.dispose([
         ...Object.values(checkpoint.weights),

@@ -5,6 +5,7 @@ import { loadCheckpointInfo } from '../platform/checkpoint-store';
 import { startDevice } from './device';
 import type { CheckpointInfo, WorkerEvent, WorkerRequest } from './protocol';
 import { TrainerSession } from './session';
+import { describeModel } from './session-model';
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
   self.postMessage(event, { transfer });
@@ -36,21 +37,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'buildModel': {
-      const { network, pretrained } = await session.build(request.model, request.pretrained, id);
-      post({
-        kind: 'modelReady',
-        id,
-        parameters: {
-          colorizer: network.colorizer.parameterCount(),
-          backbone: network.backbone.parameterCount(),
-          classifier: network.classifier.parameterCount(),
-        },
-        pretrained:
-          pretrained.kind === 'imagenet'
-            ? `ImageNet (${pretrained.fileName})`
-            : `NOT PRETRAINED: random initialization (seed ${pretrained.seed})`,
-        isPretrained: pretrained.kind === 'imagenet',
-      });
+      const built = await session.build(request.model, request.pretrained, id);
+      post({ kind: 'modelReady', id, ...describeModel(built) });
       return;
     }
     case 'runStage':

@@ -1,0 +1,149 @@
+// Resume after a reload in the built studio on the CPU backend (fast enough for 12 steps): a Color
+// Module stage checkpoints every 2 steps, the page reloads mid-stage, the banner offers the saved
+// step and the stage finishes the same 12-step schedule from there. Roles and labels only.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { type Served, serveBuiltApp } from './server';
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ITERATIONS = 12;
+
+/** Fails with the studio's own error text when it shows one (role=alert) before `success`. */
+async function settle(page: Page, success: Locator, timeout: number) {
+  const alert = page.getByRole('alert');
+  await success.or(alert).first().waitFor({ timeout });
+  const shown = await alert.allTextContents();
+  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
+}
+
+const next = (page: Page, title: string) =>
+  page.getByRole('button', { name: `Next: ${title}` }).click();
+
+/** The studio is up on the CPU backend (asked for in the URL); any saved checkpoint came with it. */
+async function openStudio(page: Page) {
+  await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
+}
+
+async function prepareColorModule(page: Page) {
+  await page.getByLabel('Patients').fill('24');
+  await page.getByLabel('Image size (px)').fill('48');
+  await page.getByRole('button', { name: 'Generate demo data' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
+  await next(page, 'Model');
+  await page.getByLabel('Colorization module (T)').selectOption('coloru');
+  await page.getByLabel('Backbone (E)').selectOption('resnet18');
+  await page.getByLabel('Width multiplier').selectOption('0.125');
+  await page.getByLabel('Input size').selectOption('32');
+  await page.getByRole('radio', { name: 'Random initialization' }).check();
+  await page.getByRole('button', { name: 'Build model' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
+  await next(page, 'Stages');
+  await page.getByRole('radio', { name: /^Color Module/ }).check();
+  await next(page, 'Train');
+}
+
+/** Waits until the page shows a checkpoint at step ≥ `atLeast`; returns that step. */
+async function checkpointStep(page: Page, atLeast: number): Promise<number> {
+  const pattern = new RegExp(`^Last checkpoint: step (\\d+) of ${ITERATIONS}$`);
+  const shown = await page.waitForFunction(
+    ({ source, min }) => {
+      if (document.querySelector('[role="alert"]') !== null) return -1;
+      for (const p of document.querySelectorAll('.train-progress p')) {
+        const step = Number(new RegExp(source).exec(p.textContent ?? '')?.[1] ?? Number.NaN);
+        if (step >= min) return step;
+      }
+      return false;
+    },
+    { source: pattern.source, min: atLeast },
+    { timeout: 200_000, polling: 50 },
+  );
+  const step = (await shown.jsonValue()) as number;
+  if (step < 0)
+    throw new Error(`The studio reported: ${await page.getByRole('alert').allTextContents()}`);
+  return step;
+}
+
+/** The run is over when its state is back to idle after steps arrived, or an error shows. */
+async function waitForIdle(page: Page) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[role="alert"]') !== null ||
+      (document.querySelector('output.run-state')?.textContent === 'idle' &&
+        Number(
+          document.querySelector('figure[aria-label="Training loss"]')?.getAttribute('data-points'),
+        ) > 0),
+    undefined,
+    { timeout: 200_000, polling: 250 },
+  );
+  const shown = await page.getByRole('alert').allTextContents();
+  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
+}
+
+it('reloads mid-stage and finishes the stage from its last checkpoint', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}?backends=cpu`);
+  await openStudio(page);
+  await expect(page.getByRole('region', { name: 'Unfinished stage' }).count()).resolves.toBe(0);
+  await prepareColorModule(page);
+
+  await page.getByLabel('Iterations').fill(String(ITERATIONS));
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByLabel('Accumulation').fill('1');
+  await page.getByLabel('Validate every K steps').fill('2');
+  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  const seen = await checkpointStep(page, 4);
+  expect(seen % 2).toBe(0); // checkpoints come with validations, every K = 2 steps
+  await page.reload();
+  await openStudio(page);
+
+  // The worker may have saved one more checkpoint between the page showing one and the reload.
+  const banner = page.getByRole('region', { name: 'Unfinished stage' });
+  const offer = await banner
+    .getByText(/^A Color Module stage stopped at step \d+ of 12 /)
+    .textContent();
+  const saved = Number(/step (\d+) of/.exec(offer ?? '')?.[1]);
+  expect(saved).toBeGreaterThanOrEqual(seen);
+  expect(saved).toBeLessThan(ITERATIONS);
+  expect(saved % 2).toBe(0);
+
+  await banner.getByRole('button', { name: 'Resume stage from checkpoint' }).click();
+  await expect(page.getByRole('heading', { name: '4. Train' }).count()).resolves.toBe(1);
+  await waitForIdle(page);
+  expect(await banner.count()).toBe(0);
+  // The schedule went on from the saved step: only the remaining steps ran, ending at 12 of 12.
+  await expect(page.getByText(`Step ${ITERATIONS} / ${ITERATIONS}`).count()).resolves.toBe(1);
+  const loss = page.getByRole('figure', { name: 'Training loss' });
+  expect(Number(await loss.getAttribute('data-points'))).toBe(ITERATIONS - saved);
+  await expect(loss.locator('figcaption').textContent()).resolves.toContain(
+    `at step ${ITERATIONS}`,
+  );
+  expect(await page.getByRole('alert').count()).toBe(0);
+  // The page learned what the worker rebuilt: the resumed run's settings, and a model to train.
+  await expect(page.getByLabel('Iterations').inputValue()).resolves.toBe(String(ITERATIONS));
+  await expect(page.getByLabel('Validate every K steps').inputValue()).resolves.toBe('2');
+  expect(await page.getByText(/Load a dataset first|Build a model first/).count()).toBe(0);
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/resume.png', fullPage: true });
+
+  // The completed stage cleared its checkpoint: a further reload offers nothing to resume.
+  await page.reload();
+  await openStudio(page);
+  expect(await banner.count()).toBe(0);
+  expect(errors).toEqual([]);
+});
