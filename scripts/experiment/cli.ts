@@ -39,21 +39,26 @@ async function loadData(config: ExperimentConfig, configDir: string): Promise<Ex
   return { name: folder.name, index: folder.index, imageOf: (p) => folder.images.get(p) };
 }
 
-function writeReports(out: string, reports: StageRunReport[]): string {
+/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json, written as soon as
+ *  the stage ends, so an interrupted experiment keeps every finished run. */
+function writeRun(out: string, r: StageRunReport): void {
+  const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
+  const name = [
+    procedure,
+    colorizer ?? 'gray',
+    `seed${seed}`,
+    subsetFraction && `f${subsetFraction}-d${subsetDraw}`,
+  ]
+    .filter(Boolean)
+    .join('_')
+    .replace(/\s+/g, '-');
   mkdirSync(join(out, 'runs'), { recursive: true });
-  for (const r of reports) {
-    const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
-    const name = [
-      procedure,
-      colorizer ?? 'gray',
-      `seed${seed}`,
-      subsetFraction && `f${subsetFraction}-d${subsetDraw}`,
-    ]
-      .filter(Boolean)
-      .join('_')
-      .replace(/\s+/g, '-');
-    writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify(r, null, 2));
-  }
+  writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify(r, null, 2));
+}
+
+/** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. */
+export function writeReports(out: string, reports: StageRunReport[]): string {
+  for (const r of reports) writeRun(out, r);
   const report = buildReport(reports.map((r) => r.record));
   const markdown = reportToMarkdown(report);
   writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
@@ -126,6 +131,7 @@ export async function runExperimentCli(
     reports = await runExperiment(config, data, {
       backend: tf.getBackend(),
       log,
+      onReport: (r) => writeRun(cli.out ?? join('results', config.name), r),
       ...(pretrained ? { pretrainedFile: pretrained } : {}),
     });
   }

@@ -27,6 +27,8 @@ export interface ExperimentDeps {
   pretrainedFile?: { bytes: Uint8Array; fileName: string };
   backend: string;
   log?: (line: string) => void;
+  /** Called as each stage's report is ready (e.g. to save it before the experiment ends). */
+  onReport?: (report: StageRunReport) => void;
 }
 
 /** One stage's outcome in one run: the report the runner writes as JSON. */
@@ -146,7 +148,9 @@ async function runChain(
           test: data.splits.test.length,
         },
       });
-      deps.log?.(describe(reports[reports.length - 1] as StageRunReport));
+      const latest = reports[reports.length - 1] as StageRunReport;
+      deps.onReport?.(latest);
+      deps.log?.(describe(latest));
     }
   } finally {
     network.dispose();
