@@ -1,0 +1,107 @@
+// `npm run bench`: runs every benchmark script in test/bench/ in turn as its own process (`npx tsx`),
+// output forwarded, and exits non-zero when any fails. Node-only. Usage: npm run bench -- [--quick]
+// [--list] [name ...] (names without .ts, e.g. `train-steps`, run just those).
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BENCH_DIR = join(ROOT, 'test', 'bench');
+
+interface Bench {
+  file: string;
+  what: string;
+  /** Takes --quick (fewer steps); the others always run their fixed workload. */
+  quick: boolean;
+}
+
+/** The known benches, fastest first. */
+const BENCHES: readonly Bench[] = [
+  {
+    file: 'weights-parse.ts',
+    what: 'ResNet18 safetensors read + upload (Node, CPU)',
+    quick: false,
+  },
+  { file: 'csv-parse.ts', what: '223,414-row CheXpert CSV parse: time and heap', quick: false },
+  {
+    file: 'train-steps.ts',
+    what: 'steps/s per colorizer, share outside the model (Node, CPU)',
+    quick: true,
+  },
+  { file: 'ingest-browser.ts', what: 'ingestion rate and feed heap in Chromium', quick: false },
+  {
+    file: 'train-steps-browser.ts',
+    what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
+    quick: true,
+  },
+];
+
+/** Modules the benches import, not scripts to run. */
+const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts']);
+
+/** The known benches present in the folder, then any script added there but not to BENCHES
+ *  (run as is, so a new bench is never skipped silently). */
+function discover(): Bench[] {
+  const files = readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts') && !HELPERS.has(f));
+  const known = BENCHES.filter((b) => files.includes(b.file));
+  const extra = files
+    .filter((f) => !BENCHES.some((b) => b.file === f))
+    .sort()
+    .map((file) => ({ file, what: '(not described in run.ts)', quick: false }));
+  return [...known, ...extra];
+}
+
+/** Runs one bench with inherited stdio; resolves to its exit code (1 when it could not start). */
+function runOne(bench: Bench, quick: boolean): Promise<number> {
+  const args = [
+    'tsx',
+    join('test', 'bench', bench.file),
+    ...(quick && bench.quick ? ['--quick'] : []),
+  ];
+  return new Promise((done) => {
+    const child = spawn('npx', args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', (error) => {
+      console.error(`${bench.file}: ${error.message}`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    list: { type: 'boolean', default: false },
+  },
+});
+const all = discover();
+const chosen =
+  positionals.length === 0
+    ? all
+    : all.filter((b) => positionals.includes(b.file.replace(/\.ts$/, '')));
+const unknown = positionals.filter((p) => !all.some((b) => b.file === `${p}.ts`));
+if (unknown.length > 0) {
+  console.error(`unknown bench ${unknown.join(', ')}; known: ${all.map((b) => b.file).join(', ')}`);
+  process.exit(2);
+}
+console.log('benches in test/bench:');
+for (const b of all) console.log(`  ${b.file.padEnd(24)} ${b.what}${b.quick ? ' [--quick]' : ''}`);
+if (values.list) process.exit(0);
+
+const failed: string[] = [];
+for (const bench of chosen) {
+  console.log(`\n=== ${bench.file}${values.quick && bench.quick ? ' --quick' : ''} ===`);
+  const started = performance.now();
+  const code = await runOne(bench, values.quick);
+  console.log(
+    `=== ${bench.file}: exit ${code} after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (code !== 0) failed.push(bench.file);
+}
+if (failed.length > 0) {
+  console.error(`\n${failed.length} bench(es) failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
+console.log(`\nall ${chosen.length} bench(es) passed`);

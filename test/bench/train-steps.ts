@@ -1,0 +1,46 @@
+// Training steps/s per colorizer in Node on the CPU backend (with the fast kernels the runner uses),
+// and the share of step time outside the model. Prints a table; run: npx tsx test/bench/train-steps.ts
+// [--quick] [--colorizers replicate,coloru] [--batch 16] [--size 64] [--warmup 5] [--steps 10] [--patients 120]
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { startCpuBackend } from '../../src/core/backend/select';
+import { COLORIZER_KINDS } from '../../src/core/model';
+import type { ColorizerKind } from '../../src/core/model/part';
+import { formatTimings, progressLine } from './step-table';
+import { type StepTiming, timeSteps } from './step-timing';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    colorizers: { type: 'string', default: COLORIZER_KINDS.join(',') },
+    batch: { type: 'string', default: '16' },
+    size: { type: 'string', default: '64' },
+    warmup: { type: 'string' },
+    steps: { type: 'string' },
+    patients: { type: 'string', default: '120' },
+  },
+});
+
+// --quick: fewer steps (noisier figures), for `npm run bench -- --quick`.
+// Warm-up 5: with 1–2 the engine window (timed first) still paid warm-up costs the model-only
+// window did not (replicate: 18–22 % outside with 1–2 warm-up steps, 6 % with 6).
+const warmupSteps = Number(values.warmup ?? (values.quick ? 2 : 5));
+const timedSteps = Number(values.steps ?? (values.quick ? 3 : 10));
+
+await startCpuBackend();
+const timings: StepTiming[] = [];
+for (const colorizer of values.colorizers.split(',') as ColorizerKind[]) {
+  const before = tf.memory().numTensors;
+  timings.push(
+    await timeSteps({
+      colorizer,
+      batchSize: Number(values.batch),
+      size: Number(values.size),
+      warmupSteps,
+      timedSteps,
+      patients: Number(values.patients),
+    }),
+  );
+  console.error(`${progressLine(timings.at(-1))}; tensors left ${tf.memory().numTensors - before}`);
+}
+console.log(formatTimings(timings));
