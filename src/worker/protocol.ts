@@ -2,6 +2,7 @@
 // imports tfjs values through it. Requests carry an id; events answering a request repeat it.
 import type { BackendName } from '../core/backend/select';
 import type { DatasetIndex } from '../core/data/types';
+import type { StageSettings } from '../core/experiment/stage-session';
 import type { BackboneKind, ColorizerKind } from '../core/model/part';
 import type { StageId } from '../core/train/stages';
 
@@ -57,19 +58,8 @@ export type PretrainedSource =
   | { kind: 'file'; fileName: string; bytes: ArrayBuffer }
   | { kind: 'download' };
 
-export interface StageRunSpec {
-  stage: StageId;
-  /** Optimizer steps n. */
-  iterations: number;
-  /** Effective batch = batchSize × accumulation micro-batches. */
-  batchSize: number;
-  accumulation: number;
-  lrMax: number;
-  weightDecay: number;
-  /** Validation every K steps. */
-  validateEvery: number;
-  seed: number;
-}
+/** A stage as the page starts it: the core's settings (augmentation and schedule on defaults). */
+export type StageRunSpec = Omit<StageSettings, 'augment' | 'variant'>;
 
 export type ExportScope = 'colorizer' | 'colorizer+backbone' | 'network';
 

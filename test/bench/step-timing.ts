@@ -14,7 +14,7 @@ import { joinImages } from '../../src/core/experiment/labelled-images';
 import { runStageSession } from '../../src/core/experiment/stage-session';
 import { createNetwork, type Network } from '../../src/core/model';
 import type { BackboneKind, ColorizerKind } from '../../src/core/model/part';
-import { validate } from '../../src/core/train/loop';
+import { gatherScores, validate } from '../../src/core/train/loop';
 import { Sgd, type SgdHyper } from '../../src/core/train/sgd';
 import type { StageId } from '../../src/core/train/stages';
 import { type Batch, trainStep } from '../../src/core/train/step';
@@ -182,21 +182,6 @@ async function timeFeed(items: readonly FeedItem[], o: Required<StepTimingOption
   } finally {
     disposeBatches(batches);
   }
-}
-
-/** The scores validate() gathers: sigmoid of the logits, in inference mode. */
-async function gatherScores(network: Network, batches: readonly Batch[]) {
-  const targets: number[][] = [];
-  const scores: number[][] = [];
-  const masks: number[][] = [];
-  for (const batch of batches) {
-    const probabilities = tf.tidy(() => tf.sigmoid(network.logits(batch.x, false))); // [N,L]
-    scores.push(...((await probabilities.array()) as number[][]));
-    probabilities.dispose();
-    targets.push(...((await batch.targets.array()) as number[][]));
-    masks.push(...((await batch.mask.array()) as number[][]));
-  }
-  return { targets, scores, masks };
 }
 
 /** ms of one validation (after one untimed), and of perLabelAuc alone (mean of 50 runs: it

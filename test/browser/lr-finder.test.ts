@@ -2,10 +2,11 @@
 // model → Color Module → Train → a short sweep → three suggestion rows, and "Use" fills lrMax.
 // Driven through roles and labels only, as wizard.test.ts.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { type Served, serveBuiltApp } from './server';
+import { prepareColorModule, settle } from './studio-steps';
 
 let server: Served;
 let browser: Browser;
@@ -19,35 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Fails with the studio's own error text when it shows one (role=alert) before `success`. */
-async function settle(page: Page, success: ReturnType<Page['getByRole']>, timeout: number) {
-  const alert = page.getByRole('alert');
-  await success.or(alert).first().waitFor({ timeout });
-  const shown = await alert.allTextContents();
-  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
-}
-
-const next = (page: Page, title: string) =>
-  page.getByRole('button', { name: `Next: ${title}` }).click();
-
-async function prepareColorModule(page: Page) {
-  await page.getByLabel('Patients').fill('24');
-  await page.getByLabel('Image size (px)').fill('48');
-  await page.getByRole('button', { name: 'Generate demo data' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
-  await next(page, 'Model');
-  await page.getByLabel('Colorization module (T)').selectOption('coloru');
-  await page.getByLabel('Backbone (E)').selectOption('resnet18');
-  await page.getByLabel('Width multiplier').selectOption('0.125');
-  await page.getByLabel('Input size').selectOption('32');
-  await page.getByRole('radio', { name: 'Random initialization' }).check();
-  await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
-  await next(page, 'Stages');
-  await page.getByRole('radio', { name: /^Color Module/ }).check();
-  await next(page, 'Train');
-}
 
 it('sweeps the learning rate and adopts a suggestion as the max learning rate', async () => {
   const page = await browser.newPage();

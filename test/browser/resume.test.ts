@@ -2,10 +2,11 @@
 // Module stage checkpoints every 2 steps, the page reloads mid-stage, the banner offers the saved
 // step and the stage finishes the same 12-step schedule from there. Roles and labels only.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { type Served, serveBuiltApp } from './server';
+import { prepareColorModule } from './studio-steps';
 
 let server: Served;
 let browser: Browser;
@@ -22,38 +23,9 @@ afterAll(async () => {
 
 const ITERATIONS = 12;
 
-/** Fails with the studio's own error text when it shows one (role=alert) before `success`. */
-async function settle(page: Page, success: Locator, timeout: number) {
-  const alert = page.getByRole('alert');
-  await success.or(alert).first().waitFor({ timeout });
-  const shown = await alert.allTextContents();
-  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
-}
-
-const next = (page: Page, title: string) =>
-  page.getByRole('button', { name: `Next: ${title}` }).click();
-
 /** The studio is up on the CPU backend (asked for in the URL); any saved checkpoint came with it. */
 async function openStudio(page: Page) {
   await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
-}
-
-async function prepareColorModule(page: Page) {
-  await page.getByLabel('Patients').fill('24');
-  await page.getByLabel('Image size (px)').fill('48');
-  await page.getByRole('button', { name: 'Generate demo data' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
-  await next(page, 'Model');
-  await page.getByLabel('Colorization module (T)').selectOption('coloru');
-  await page.getByLabel('Backbone (E)').selectOption('resnet18');
-  await page.getByLabel('Width multiplier').selectOption('0.125');
-  await page.getByLabel('Input size').selectOption('32');
-  await page.getByRole('radio', { name: 'Random initialization' }).check();
-  await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
-  await next(page, 'Stages');
-  await page.getByRole('radio', { name: /^Color Module/ }).check();
-  await next(page, 'Train');
 }
 
 /** Waits until the page shows a checkpoint at step ≥ `atLeast`; returns that step. */

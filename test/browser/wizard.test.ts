@@ -3,10 +3,11 @@
 // live loss, AUC and previews → export of the colorizer as a download. Tiny shapes: SwiftShader
 // runs a ColorU + ResNet18 (width ⅛) step at 32 px in seconds, not milliseconds.
 import { mkdirSync, statSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { type Served, serveBuiltApp } from './server';
+import { buildModel, chooseTinyModel, loadDemoData, next } from './studio-steps';
 
 let server: Served;
 let browser: Browser;
@@ -21,33 +22,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Waits for `success` or for an error the studio shows (role=alert), and fails with its text. */
-async function settle(page: Page, success: Locator, timeout: number) {
-  const alert = page.getByRole('alert');
-  await success.or(alert).first().waitFor({ timeout });
-  const shown = await alert.allTextContents();
-  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
-}
-
-const next = (page: Page, title: string) =>
-  page.getByRole('button', { name: `Next: ${title}` }).click();
-
-async function loadDemoData(page: Page) {
-  await page.getByLabel('Patients').fill('24');
-  await page.getByLabel('Image size (px)').fill('48');
-  await page.getByRole('button', { name: 'Generate demo data' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
-}
-
-async function buildModel(page: Page) {
-  await page.getByLabel('Colorization module (T)').selectOption('coloru');
-  await page.getByLabel('Backbone (E)').selectOption('resnet18');
-  await page.getByLabel('Width multiplier').selectOption('0.125');
-  await page.getByLabel('Input size').selectOption('32');
-  await page.getByRole('radio', { name: 'Random initialization' }).check();
+/** Random initialization is flagged before anything is built. */
+async function buildTinyModel(page: Page) {
+  await chooseTinyModel(page);
   await expect(page.getByRole('note').textContent()).resolves.toContain('NOT PRETRAINED');
-  await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
+  await buildModel(page);
 }
 
 /** The stage table's preconditions reach the UI: a Baseline needs the replicate colorizer. */
@@ -106,7 +85,7 @@ it('clicks through demo data, model, Color Module training and a colorizer expor
 
   await loadDemoData(page);
   await next(page, 'Model');
-  await buildModel(page);
+  await buildTinyModel(page);
   await next(page, 'Stages');
   await chooseColorModule(page);
   await next(page, 'Train');

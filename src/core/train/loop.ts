@@ -68,8 +68,9 @@ export interface StageResult {
   bestMeanAuc: number;
 }
 
-/** The validation AUC of the network in inference mode: logits → sigmoid → perLabelAuc (masked). */
-export async function validate(network: Network, batches: readonly Batch[]) {
+/** Sigmoid scores of the network in inference mode, with the batches' targets and masks, as
+ *  plain arrays ([N,L] each). */
+export async function gatherScores(network: Network, batches: readonly Batch[]) {
   const targets: number[][] = [];
   const scores: number[][] = [];
   const masks: number[][] = [];
@@ -80,6 +81,12 @@ export async function validate(network: Network, batches: readonly Batch[]) {
     targets.push(...((await batch.targets.array()) as number[][]));
     masks.push(...((await batch.mask.array()) as number[][]));
   }
+  return { targets, scores, masks };
+}
+
+/** The validation AUC of the network in inference mode: logits → sigmoid → perLabelAuc (masked). */
+export async function validate(network: Network, batches: readonly Batch[]) {
+  const { targets, scores, masks } = await gatherScores(network, batches);
   return perLabelAuc(targets, scores, masks);
 }
 
