@@ -5,8 +5,9 @@ import type { Batch } from '../train/step';
 import { createRandom, deriveSeed, type Random, shuffled } from '../util/random';
 
 /** CheXpert's gray statistics (SPEC §4): gray = (v/255 − MEAN)/STD. */
-export const GRAY_MEAN = 0.5028;
-export const GRAY_STD = 0.2902;
+import { GRAY_MEAN, GRAY_STD } from './normalization';
+
+export { GRAY_MEAN, GRAY_STD };
 
 /** A gray image of any size, row-major: 8-bit samples (e.g. renderPhantom's output) or 16-bit
  *  ones (the image cache at 16 bits), rescaled to 0..255 only when a batch is built. */

@@ -1,12 +1,8 @@
 // The live colorization preview: what T makes of a fixed set of validation images, as RGBA bytes
 // the page paints into canvases. tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import { GRAY_MEAN, GRAY_STD } from '../data/memory-feed';
+import { GRAY_MEAN, GRAY_STD, IMAGENET_MEAN, IMAGENET_STD } from '../data/normalization';
 import type { Colorizer } from '../model';
-
-/** ImageNet's channel statistics: T's output goes straight into E, which expects these. */
-const IMAGENET_MEAN = [0.485, 0.456, 0.406];
-const IMAGENET_STD = [0.229, 0.224, 0.225];
 
 export interface PreviewPixels {
   width: number;
@@ -27,8 +23,8 @@ export async function colorizationPreview(
     const gray = x.mul(GRAY_STD).add(GRAY_MEAN).mul(255); // [P,S,S,1] 0..255
     const rgb = colorizer
       .apply(x, false)
-      .mul(tf.tensor1d(IMAGENET_STD))
-      .add(tf.tensor1d(IMAGENET_MEAN))
+      .mul(tf.tensor1d([...IMAGENET_STD]))
+      .add(tf.tensor1d([...IMAGENET_MEAN]))
       .mul(255); // [P,S,S,3]
     const opaque = tf.fill([count, height, width, 1], 255);
     return [

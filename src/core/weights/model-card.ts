@@ -1,5 +1,7 @@
 // The JSON model card that travels with every export: what the weights are, how to feed them, and
 // test vectors any port can check. Pure TS (no tfjs): the UI and the PyTorch doc read the same shape.
+
+import { GRAY_MEAN, GRAY_STD, IMAGENET_MEAN, IMAGENET_STD } from '../data/normalization';
 import type { BackboneKind, ColorizerKind } from '../model/part';
 import type { PretrainedStatus } from './imagenet';
 
@@ -80,10 +82,6 @@ export interface ModelCard {
   testVectors: TestVector[];
 }
 
-export const GRAY_MEAN = 0.5028;
-export const GRAY_STD = 0.2902;
-export const IMAGENET_MEAN = [0.485, 0.456, 0.406];
-export const IMAGENET_STD = [0.229, 0.224, 0.225];
 export const CARD_METADATA_KEY = 'chromaxr_model_card';
 
 const SCOPE_NAMES: Record<ExportScope, string> = {
@@ -119,7 +117,9 @@ export function buildModelCard(
         std: input.grayStd ?? GRAY_STD,
         formula: 'x = (v / 255 - mean) / std',
       },
-      ...(imagenet ? { imagenet: { mean: IMAGENET_MEAN, std: IMAGENET_STD, applied: false } } : {}),
+      ...(imagenet
+        ? { imagenet: { mean: [...IMAGENET_MEAN], std: [...IMAGENET_STD], applied: false } }
+        : {}),
     },
     labels: input.labels,
     uncertaintyPolicies: input.uncertaintyPolicies ?? {},
