@@ -18,6 +18,7 @@ import { importModuleFile } from '../core/weights/import-module';
 import { clearCheckpoint, loadCheckpointBytes, saveCheckpoint } from '../platform/checkpoint-store';
 import type { ExportScope, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
 import { RunControl } from './run-control';
+import { modelCardInput, type StageHistoryEntry } from './session-card';
 import { type DataSource, loadDataset, type WorkerDataset } from './session-data';
 import { type BuiltModel, buildModel, describeModel } from './session-model';
 
@@ -44,7 +45,7 @@ export class TrainerSession {
   readonly control = new RunControl();
   private previousStage: StageId | null = null;
   private imported = false;
-  private history: { stage: StageId; steps: number; bestMeanAuc: number }[] = [];
+  private history: StageHistoryEntry[] = [];
   private running = false;
 
   constructor(private readonly post: Post) {}
@@ -236,24 +237,11 @@ export class TrainerSession {
     await this.runStage(id, saved.run, checkpoint);
   }
 
+  /** The export bundle (.safetensors + model card, zipped) of `scope`. */
   async exportWeights(scope: ExportScope) {
-    const dataset = this.requireDataset();
-    const { network, spec, pretrained } = this.requireModel();
-    const exported = await exportModule(network, scope, {
-      widthMultiplier: spec.widthMultiplier,
-      inputSize: spec.inputSize,
-      labels: dataset.labels,
-      stageHistory: this.history.map((h) => ({ ...h })),
-      seeds: { model: spec.seed },
-      dataset: {
-        name: dataset.summary.name,
-        splits: dataset.summary.splits.map((s) => `${s.split}: ${s.images}`),
-      },
-      metrics: Object.fromEntries(
-        this.history.map((h) => [`${h.stage}.validationMeanAuc`, h.bestMeanAuc]),
-      ),
-      pretrained,
-    });
+    const model = this.requireModel();
+    const card = modelCardInput(this.requireDataset(), model, this.history);
+    const exported = await exportModule(model.network, scope, card);
     return {
       fileName: exported.fileName.replace(/\.safetensors$/, '.zip'),
       bytes: exported.bundle(),
