@@ -10,6 +10,7 @@ import { App } from './ui/App';
 import { CommandsContext } from './ui/commands-context';
 import { saveFile } from './ui/download';
 import './ui/studio.css';
+import { checkStorage } from './platform/storage-quota';
 import { backendsFromUrl } from './worker/backends-from-url';
 import { TrainerClient } from './worker/client';
 import { IngestClient } from './worker/ingest-client';
@@ -18,7 +19,7 @@ const trainer = TrainerClient.start();
 connectWorkerEvents(trainer, useStudio);
 const commands = {
   ...createCommands(trainer, useStudio, saveFile),
-  ...createFolderCommands(IngestClient.start(), useStudio, trainer),
+  ...createFolderCommands(IngestClient.start(), useStudio, trainer, checkStorage),
 };
 
 trainer

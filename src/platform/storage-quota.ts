@@ -38,3 +38,16 @@ export function estimateCacheBytes(images: number, settings: CacheSettings, aspe
 export function fitsInQuota(bytes: number, estimate: StorageEstimateInfo): boolean {
   return bytes <= estimate.quota - estimate.usage;
 }
+
+/** Before an ingestion: ask for persistent storage, then the cache's estimated size for `images`
+ *  files beside what the origin uses and may use. */
+export async function checkStorage(images: number, settings: CacheSettings) {
+  const persisted = await requestPersistence();
+  const estimate = await storageEstimate();
+  return {
+    neededBytes: estimateCacheBytes(images, settings),
+    usageBytes: estimate.usage,
+    quotaBytes: estimate.quota,
+    persisted: persisted || estimate.persisted,
+  };
+}

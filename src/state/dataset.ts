@@ -42,6 +42,15 @@ export interface FolderIndex {
   problems: number;
 }
 
+/** The browser storage seen before an ingestion: what the cache will need and what is free. */
+export interface StorageCheck {
+  neededBytes: number;
+  usageBytes: number;
+  quotaBytes: number;
+  /** The browser agreed not to evict the cache under storage pressure. */
+  persisted: boolean;
+}
+
 export interface DatasetState {
   /** The demo form. Defaults: enough patients for a stable validation AUC, images a little
    *  above the 224 px default input so random crops have room. */
@@ -49,6 +58,7 @@ export interface DatasetState {
   summary: DatasetSummary | null;
   folder: FolderScan | null;
   ingest: IngestState | null;
+  storage: StorageCheck | null;
   folderIndex: FolderIndex | null;
   skipped: SkippedFile[];
   busy: boolean;
@@ -63,6 +73,7 @@ export const initialDataset = (): DatasetState => ({
   summary: null,
   folder: null,
   ingest: null,
+  storage: null,
   folderIndex: null,
   skipped: [],
   busy: false,

@@ -100,3 +100,29 @@ it('shows why the labels could not be parsed when the override does not fit', as
   expect(useStudio.getState().dataset.folderError).toMatch(/CheXpert/);
   expect(useStudio.getState().dataset.folderIndex).toBeNull();
 });
+
+it('checks the browser storage first and does not start an ingestion that cannot fit', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const check = (free: number) =>
+    vi.fn(async (images: number) => ({
+      neededBytes: images * 100_000,
+      usageBytes: 1e9,
+      quotaBytes: 1e9 + free,
+      persisted: true,
+    }));
+  const tooSmall = check(150_000); // two files need 200 kB
+  await createFolderCommands(ingester, useStudio, undefined, tooSmall).ingest([
+    file('x/NORMAL/a.jpeg'),
+    file('x/NORMAL/b.jpeg'),
+  ]);
+  expect(tooSmall).toHaveBeenCalledWith(2, expect.objectContaining({ shortSide: 256 }));
+  expect(ingester.ingest).not.toHaveBeenCalled();
+  expect(useStudio.getState().dataset.folderError).toMatch(/needs about 0\.0 GB .* only 0\.0 GB/);
+  expect(useStudio.getState().dataset.storage?.neededBytes).toBe(200_000);
+
+  await createFolderCommands(ingester, useStudio, undefined, check(1e9)).ingest([
+    file('x/NORMAL/a.jpeg'),
+  ]);
+  expect(ingester.ingest).toHaveBeenCalledTimes(1);
+  expect(useStudio.getState().dataset.folderError).toBeNull();
+});

@@ -5,7 +5,7 @@
 import type { TrainerClient } from '../worker/client';
 import type { IngestClient } from '../worker/ingest-client';
 import type { IngestEvent } from '../worker/ingest-protocol';
-import type { FolderIndex, IngestState } from './dataset';
+import type { FolderIndex, IngestState, StorageCheck } from './dataset';
 import { parseDatasetFiles } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
@@ -54,10 +54,29 @@ const startingIngest = (): IngestState => ({
   datasetKey: null,
 });
 
+/** Asks for persistent storage and estimates what caching `images` files needs (platform). */
+export type StorageChecker = (
+  images: number,
+  settings: typeof CACHE_SETTINGS,
+) => Promise<StorageCheck>;
+
+const gigabytes = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+
+/** Why an ingestion of this size cannot fit, or null when it can. */
+export function storageShortfall(check: StorageCheck): string | null {
+  const free = check.quotaBytes - check.usageBytes;
+  if (check.neededBytes <= free) return null;
+  return (
+    `The image cache needs about ${gigabytes(check.neededBytes)} but the browser allows only ` +
+    `${gigabytes(free)} more for this site. Free space (or clear old cached datasets) and drop the folder again.`
+  );
+}
+
 export function createFolderCommands(
   ingester: Ingester,
   store: StoreLike,
   trainer?: CachedDatasetLoader,
+  checkStorage?: StorageChecker,
 ) {
   const { patch } = store.getState();
   const ingestOf = () => store.getState().dataset.ingest;
@@ -76,6 +95,15 @@ export function createFolderCommands(
   }
 
   async function ingest(files: WalkedFiles): Promise<void> {
+    if (checkStorage) {
+      const storage = await checkStorage(files.length, { ...CACHE_SETTINGS });
+      patch('dataset', { storage });
+      const shortfall = storageShortfall(storage);
+      if (shortfall) {
+        patch('dataset', { folderError: shortfall });
+        return;
+      }
+    }
     patch('dataset', { folderError: null, skipped: [], ingest: startingIngest() });
     // Subscribed before the request, so no event is missed; those that arrive before the job's
     // id is known wait in `early`.

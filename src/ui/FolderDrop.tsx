@@ -8,6 +8,7 @@ import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText, SelectField } from './fields';
 import { IngestProgress } from './IngestProgress';
+import { StorageNote } from './StorageNote';
 
 const FORMATS: readonly (readonly [DatasetFormat, string])[] = [
   ['chexpert', 'CheXpert (train.csv / valid.csv)'],
@@ -77,6 +78,7 @@ export function FolderDrop() {
           />
         </div>
       ) : null}
+      <StorageNote />
       <IngestProgress />
     </fieldset>
   );

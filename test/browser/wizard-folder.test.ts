@@ -78,6 +78,8 @@ it.skipIf(kermany === null)(
     await page.getByTestId('folder-index').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('folder-index').textContent()).toMatch(/Labels: 9 images/);
     expect(await page.locator('.ingest output').textContent()).toContain('8 images in the cache');
+    // The storage estimate came before the ingestion (persistent storage asked for).
+    expect(await page.getByTestId('storage-note').textContent()).toMatch(/Image cache ≈ [\d.]+ GB/);
     await page.getByText('1 file skipped').click();
     expect(await page.getByText('kermany/PNEUMONIA/corrupt.jpeg').count()).toBe(1);
     const chart = page.getByRole('figure', { name: 'Label counts of the dropped dataset' });
