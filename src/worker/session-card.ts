@@ -19,6 +19,7 @@ export function modelCardInput(
     widthMultiplier: spec.widthMultiplier,
     inputSize: spec.inputSize,
     labels: dataset.labels,
+    uncertaintyPolicies: dataset.uncertaintyPolicies,
     stageHistory: history.map((h) => ({ ...h })),
     seeds: { model: spec.seed },
     dataset: {

@@ -1,6 +1,7 @@
 // The worker's dataset: the built-in phantom demo or a dropped folder already in the IndexedDB
 // image cache, split by patient, with the summary the page charts. Worker-only.
 
+import { resolvePolicy, type UncertaintyPolicy } from '../core/data/labels';
 import type { FeedItem } from '../core/data/memory-feed';
 import { splitKeepingHoldout } from '../core/data/split';
 import type { DatasetIndex, DatasetItem, SplitName } from '../core/data/types';
@@ -19,6 +20,8 @@ export type DataSource =
 export interface WorkerDataset {
   source: DataSource;
   labels: string[];
+  /** How uncertain labels became targets (CheXpert-style sets only; empty otherwise). */
+  uncertaintyPolicies: Record<string, UncertaintyPolicy>;
   train: readonly FeedItem[] | TrainFeedFactory;
   valid: FeedItem[];
   summary: DatasetSummary;
@@ -37,6 +40,7 @@ function loadDemo(source: Extract<DataSource, { kind: 'demo' }>): WorkerDataset 
   return {
     source,
     labels: data.labels,
+    uncertaintyPolicies: policiesOf(index),
     train: data.splits.train,
     valid: data.splits.valid,
     summary: summarize('Phantom demo', index),
@@ -66,10 +70,17 @@ async function loadCached(source: Extract<DataSource, { kind: 'cached' }>): Prom
   return {
     source,
     labels: index.labels,
+    uncertaintyPolicies: policiesOf(index),
     train: (options) => createCachedFeed(source.datasetKey, labelsOf(trainItems), options),
     valid,
     summary: summarize(source.name, index),
   };
+}
+
+/** The parsers' default policies (SPEC §5), for datasets that have uncertain labels (`raw`). */
+function policiesOf(index: DatasetIndex): Record<string, UncertaintyPolicy> {
+  if (!index.items.some((item) => item.raw !== undefined)) return {};
+  return Object.fromEntries(index.labels.map((label) => [label, resolvePolicy(label)]));
 }
 
 function summarize(name: string, index: DatasetIndex): DatasetSummary {

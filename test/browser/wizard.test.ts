@@ -2,7 +2,7 @@
 // labels, as a keyboard or screen-reader user would: demo data → model → Color Module stage →
 // live loss, AUC and previews → export of the colorizer as a download. Tiny shapes: SwiftShader
 // runs a ColorU + ResNet18 (width ⅛) step at 32 px in seconds, not milliseconds.
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
@@ -110,7 +110,14 @@ it('clicks through demo data, model, Color Module training and a colorizer expor
   await page.getByRole('button', { name: 'Download weights' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.(safetensors|zip)$/);
-  expect(statSync(await download.path()).size).toBeGreaterThan(0);
+  const saved = await download.path();
+  expect(statSync(saved).size).toBeGreaterThan(0);
+  // The bundle is a stored (uncompressed) zip: its model card is readable as text, and carries the
+  // demo data's CheXpert uncertainty policies and the random-init flag.
+  const bundle = readFileSync(saved, 'latin1');
+  expect(bundle).toContain('"Atelectasis": "ones"');
+  expect(bundle).toContain('"Cardiomegaly": "zeros"');
+  expect(bundle).toContain('"kind": "random-init"');
   expect(errors).toEqual([]);
   mkdirSync('test-results', { recursive: true });
   await page.screenshot({ path: 'test-results/wizard.png', fullPage: true });
