@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { type Served, serveBuiltApp } from './server';
-import { prepareColorModule } from './studio-steps';
+import { prepareColorModule, waitForStageEnd } from './studio-steps';
 
 let server: Served;
 let browser: Browser;
@@ -49,22 +49,6 @@ async function checkpointStep(page: Page, atLeast: number): Promise<number> {
   return step;
 }
 
-/** The run is over when its state is back to idle after steps arrived, or an error shows. */
-async function waitForIdle(page: Page) {
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[role="alert"]') !== null ||
-      (document.querySelector('output.run-state')?.textContent === 'idle' &&
-        Number(
-          document.querySelector('figure[aria-label="Training loss"]')?.getAttribute('data-points'),
-        ) > 0),
-    undefined,
-    { timeout: 200_000, polling: 250 },
-  );
-  const shown = await page.getByRole('alert').allTextContents();
-  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
-}
-
 it('reloads mid-stage and finishes the stage from its last checkpoint', async () => {
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -96,7 +80,7 @@ it('reloads mid-stage and finishes the stage from its last checkpoint', async ()
 
   await banner.getByRole('button', { name: 'Resume stage from checkpoint' }).click();
   await expect(page.getByRole('heading', { name: '4. Train' }).count()).resolves.toBe(1);
-  await waitForIdle(page);
+  await waitForStageEnd(page);
   expect(await banner.count()).toBe(0);
   // The schedule went on from the saved step: only the remaining steps ran, ending at 12 of 12.
   await expect(page.getByText(`Step ${ITERATIONS} / ${ITERATIONS}`).count()).resolves.toBe(1);

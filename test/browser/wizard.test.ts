@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
 import { type Served, serveBuiltApp } from './server';
-import { buildModel, chooseTinyModel, loadDemoData, next } from './studio-steps';
+import { buildModel, chooseTinyModel, loadDemoData, next, waitForStageEnd } from './studio-steps';
 
 let server: Served;
 let browser: Browser;
@@ -41,20 +41,7 @@ async function trainBriefly(page: Page) {
   await page.getByLabel('Accumulation').fill('1');
   await page.getByLabel('Validate every K steps').fill('2');
   await page.getByRole('button', { name: 'Start Color Module' }).click();
-  // The stage is over when the run state is back to idle after the loss curve got its points,
-  // or when the studio shows an error (a failed start, a diverged stage).
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[role="alert"]') !== null ||
-      (document.querySelector('output.run-state')?.textContent === 'idle' &&
-        Number(
-          document.querySelector('figure[aria-label="Training loss"]')?.getAttribute('data-points'),
-        ) > 0),
-    undefined,
-    { timeout: 200_000, polling: 500 },
-  );
-  const shown = await page.getByRole('alert').allTextContents();
-  if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
+  await waitForStageEnd(page);
 }
 
 /** Mean and spread of a canvas's pixels: a blank (never drawn) canvas is all zeros. */
