@@ -1,28 +1,15 @@
 // The built studio in headless Chromium: the worker starts tfjs on WebGPU and the page says so.
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
+import { expect, it } from 'vitest';
+import { serveStudioForFile } from './built-studio';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = serveStudioForFile();
 
 it('shows the WebGPU backend and the SwiftShader adapter chosen by the worker', async () => {
-  const page = await browser.newPage();
+  const page = await studio.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url);
+  await page.goto(studio.url);
   const badge = page.locator('output.device[data-backend]');
   await badge.waitFor({ timeout: 120_000 });
   expect(await badge.getAttribute('data-backend')).toBe('webgpu');
@@ -33,8 +20,8 @@ it('shows the WebGPU backend and the SwiftShader adapter chosen by the worker', 
 });
 
 it('falls back to the CPU backend when WebGPU and WebGL are not asked for, and says so', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}?backends=cpu`);
+  const page = await studio.newPage();
+  await page.goto(`${studio.url}?backends=cpu`);
   const badge = page.locator('output.device[data-backend]');
   await badge.waitFor({ timeout: 120_000 });
   expect(await badge.getAttribute('data-backend')).toBe('cpu');

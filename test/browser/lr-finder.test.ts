@@ -2,30 +2,17 @@
 // model → Color Module → Train → a short sweep → three suggestion rows, and "Use" fills lrMax.
 // Driven through roles and labels only, as wizard.test.ts.
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
+import { expect, it } from 'vitest';
+import { serveStudioForFile } from './built-studio';
 import { prepareColorModule, settle } from './studio-steps';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = serveStudioForFile();
 
 it('sweeps the learning rate and adopts a suggestion as the max learning rate', async () => {
-  const page = await browser.newPage();
+  const page = await studio.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}?backends=cpu`);
+  await page.goto(`${studio.url}?backends=cpu`);
   await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
   await prepareColorModule(page);
 

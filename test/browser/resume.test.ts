@@ -2,24 +2,12 @@
 // Module stage checkpoints every 2 steps, the page reloads mid-stage, the banner offers the saved
 // step and the stage finishes the same 12-step schedule from there. Roles and labels only.
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { serveStudioForFile } from './built-studio';
 import { prepareColorModule, waitForStageEnd } from './studio-steps';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = serveStudioForFile();
 
 const ITERATIONS = 12;
 
@@ -50,10 +38,10 @@ async function checkpointStep(page: Page, atLeast: number): Promise<number> {
 }
 
 it('reloads mid-stage and finishes the stage from its last checkpoint', async () => {
-  const page = await browser.newPage();
+  const page = await studio.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}?backends=cpu`);
+  await page.goto(`${studio.url}?backends=cpu`);
   await openStudio(page);
   await expect(page.getByRole('region', { name: 'Unfinished stage' }).count()).resolves.toBe(0);
   await prepareColorModule(page);

@@ -3,24 +3,12 @@
 // live loss, AUC and previews → export of the colorizer as a download. Tiny shapes: SwiftShader
 // runs a ColorU + ResNet18 (width ⅛) step at 32 px in seconds, not milliseconds.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { serveStudioForFile } from './built-studio';
 import { buildModel, chooseTinyModel, loadDemoData, next, waitForStageEnd } from './studio-steps';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const studio = serveStudioForFile();
 
 /** Random initialization is flagged before anything is built. */
 async function buildTinyModel(page: Page) {
@@ -61,13 +49,13 @@ function canvasStats(page: Page, name: string) {
 }
 
 it('clicks through demo data, model, Color Module training and a colorizer export', async () => {
-  const page = await browser.newPage();
+  const page = await studio.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // WIZARD_BACKENDS=webgl (or cpu) runs the same clicks on another backend, to tell a UI fault
   // from a backend one; the default is the studio's own choice, WebGPU here.
   const backends = process.env.WIZARD_BACKENDS;
-  await page.goto(backends ? `${server.url}?backends=${backends}` : server.url);
+  await page.goto(backends ? `${studio.url}?backends=${backends}` : studio.url);
   await page.locator('output.device[data-backend]').waitFor({ timeout: 120_000 });
 
   await loadDemoData(page);
