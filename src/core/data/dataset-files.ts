@@ -85,37 +85,37 @@ async function readOptional(paths: readonly string[], name: string, readText: Re
 
 /**
  * Label files name images relative to themselves or to a parent (`CheXpert-v1.0-small/train/…`);
- * each item is matched to the present image whose path ends with the longest part of its own.
+ * each item is matched to the present image whose path ends with the longest part of its own, and
+ * at most its first segment (its dataset root, e.g. `CheXpert-v1.0` for a `CheXpert-v1.0-small`
+ * folder) may differ. Every tail of every present path is indexed once, so CheXpert's 223,414
+ * files (nearly all named `view1_frontal.jpg`) resolve in linear time.
  */
 function resolvePaths(items: readonly DatasetItem[], paths: readonly string[]) {
-  const byName = new Map<string, string[]>();
+  const byTail = new Map<string, string>(); // last k segments → the first present path ending so
   for (const path of paths) {
     if (!isImagePath(path)) continue;
-    const name = baseName(path);
-    byName.set(name, [...(byName.get(name) ?? []), path]);
+    const parts = path.split('/');
+    for (let start = parts.length - 1; start >= 0; start--) {
+      const tail = parts.slice(start).join('/');
+      if (!byTail.has(tail)) byTail.set(tail, path);
+    }
   }
   const resolved: DatasetItem[] = [];
   const missing: string[] = [];
   for (const item of items) {
-    const match = bestSuffixMatch(item.path, byName.get(baseName(item.path)) ?? []);
+    const match = longestTailMatch(item.path, byTail);
     if (match === undefined) missing.push(item.path);
     else resolved.push({ ...item, path: match });
   }
   return { items: resolved, missing };
 }
 
-/** The candidate sharing the longest tail with `wanted`; at most the wanted path's first segment
- *  (its dataset root, e.g. `CheXpert-v1.0` for a `CheXpert-v1.0-small` folder) may differ. */
-function bestSuffixMatch(wanted: string, candidates: readonly string[]): string | undefined {
-  const wantedParts = wanted.split('/').reverse();
-  const needed = Math.min(wantedParts.length, Math.max(2, wantedParts.length - 1));
-  let best: string | undefined;
-  let bestLength = needed - 1;
-  for (const candidate of candidates) {
-    const parts = candidate.split('/').reverse();
-    let shared = 0;
-    while (shared < parts.length && parts[shared] === wantedParts[shared]) shared++;
-    if (shared > bestLength) [best, bestLength] = [candidate, shared];
+function longestTailMatch(wanted: string, byTail: ReadonlyMap<string, string>) {
+  const parts = wanted.split('/');
+  const needed = Math.min(parts.length, Math.max(2, parts.length - 1));
+  for (let length = parts.length; length >= needed; length--) {
+    const match = byTail.get(parts.slice(parts.length - length).join('/'));
+    if (match !== undefined) return match;
   }
-  return best;
+  return undefined;
 }
