@@ -1,12 +1,12 @@
 // The worker's training session: the dataset and network it holds, the stage it runs (with
 // checkpoints to IndexedDB, previews and live events), the LR finder, exports and imports. All
 // tensors live here.
-import * as tf from '@tensorflow/tfjs';
 import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
 import { colorizationPreview } from '../core/experiment/preview';
 import { findStageLr, runStageSession } from '../core/experiment/stage-session';
 import {
   decodeCheckpoint,
+  disposeCheckpoint,
   encodeCheckpointAsync,
   type StageCheckpoint,
 } from '../core/train/checkpoint';
@@ -227,11 +227,7 @@ export class TrainerSession {
         ...describeModel(this.model),
       });
     } catch (error) {
-      tf.dispose([
-        ...Object.values(checkpoint.weights),
-        ...Object.values(checkpoint.momentum),
-        ...Object.values(checkpoint.best),
-      ]);
+      disposeCheckpoint(checkpoint);
       throw error;
     }
     await this.runStage(id, saved.run, checkpoint);

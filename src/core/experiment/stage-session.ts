@@ -1,7 +1,6 @@
 // One stage from settings to result, as the worker and the headless runner both run it: prepare
 // the network (applyStage, or a checkpoint), build the seeded feed and the validation batches, run
 // the loop, free what it built; and the LR finder on the same prepared stage and feed. tfjs only.
-import * as tf from '@tensorflow/tfjs';
 import {
   disposeBatches,
   evaluationBatches,
@@ -16,6 +15,7 @@ import { type LrFinderOptions, type LrFinderResult, runLrFinder } from '../train
 import type { OneCycleVariant } from '../train/one-cycle';
 import { applyStage, type StageId } from '../train/stages';
 import { deriveSeed } from '../util/random';
+import { disposeStateDict } from '../weights/state-dict';
 
 /** The settings of one stage run; every default is the one the studio offers. */
 export interface StageSettings {
@@ -89,7 +89,7 @@ export async function runStageSession(
     return { ...result, seconds: (Date.now() - started) / 1000 };
   } finally {
     disposeBatches(validation);
-    if (opts.resumeFrom) tf.dispose(Object.values(opts.resumeFrom.weights));
+    if (opts.resumeFrom) disposeStateDict(opts.resumeFrom.weights);
   }
 }
 
@@ -144,7 +144,6 @@ export async function findStageLr(opts: StageLrFinderOptions): Promise<LrFinderR
 async function skipBatches(feed: BatchSource, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     await feed.ready?.();
-    const batch = feed.nextBatch();
-    tf.dispose([batch.x, batch.targets, batch.mask]);
+    disposeBatches([feed.nextBatch()]);
   }
 }
