@@ -1,7 +1,6 @@
 // The headless experiment: seeds × data-size subsets × chains of stages on one dataset, a test
 // AUC record after every stage, and the run reports. The same core engine as the studio's worker;
 // the caller supplies the data and the ImageNet file (Node: from disk). tfjs only.
-import * as tf from '@tensorflow/tfjs';
 import type { GrayPixels } from '../data/memory-feed';
 import { disposeBatches, evaluationBatches } from '../data/memory-feed';
 import { splitKeepingHoldout } from '../data/split';
@@ -207,5 +206,5 @@ function trainedParameters(network: Network): number {
 
 function describe(r: StageRunReport): string {
   const auc = Number.isNaN(r.record.meanAuc) ? 'undefined' : r.record.meanAuc.toFixed(3);
-  return `${r.record.procedure}${r.record.colorizer ? ` (${r.record.colorizer})` : ''} seed ${r.record.seed}: test mean AUC ${auc}, ${r.outcome} in ${r.trainSeconds.toFixed(1)} s (${tf.getBackend()})`;
+  return `${r.record.procedure}${r.record.colorizer ? ` (${r.record.colorizer})` : ''} seed ${r.record.seed}: test mean AUC ${auc}, ${r.outcome} in ${r.trainSeconds.toFixed(1)} s (${r.backend})`;
 }
