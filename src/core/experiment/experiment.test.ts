@@ -107,11 +107,16 @@ describe('runExperiment', () => {
       training: { iterations: 2, batchSize: 4, validateEvery: 1, augment: true },
     });
     const demo = phantomDemo(config.dataset as never);
+    const lines: string[] = [];
     const reports = await runExperiment(
       config,
       { name: 'phantom', index: demo.index, imageOf: (p) => demo.images.get(p) },
-      { backend: 'cpu' },
+      { backend: 'cpu', log: (line) => lines.push(line) },
     );
+    // A progress line per validation (steps 1 and 2 of each run), then the stage's summary.
+    expect(
+      lines.filter((l) => /Baseline step [12]\/2: validation mean AUC \d\.\d{3}/.test(l)),
+    ).toHaveLength(4);
     expect(reports.map((r) => [r.record.procedure, r.record.seed])).toEqual([
       ['Baseline', 0],
       ['Baseline', 1],

@@ -8,7 +8,7 @@ import { drawSubset } from '../data/subset';
 import type { DatasetIndex, SplitName } from '../data/types';
 import type { RunRecord } from '../eval/report-types';
 import { type ColorizerKind, createNetwork, type Network } from '../model';
-import { validate } from '../train/loop';
+import { type StageEvent, validate } from '../train/loop';
 import { STAGES, type StageId } from '../train/stages';
 import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
 import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
@@ -122,6 +122,7 @@ async function runChain(
         train: data.splits.train,
         valid: data.splits.valid,
         inputSize: config.inputSize,
+        hooks: { onEvent: (event) => logProgress(deps, settings, event) },
       });
       const report = await evaluateStage(
         config,
@@ -155,6 +156,14 @@ async function runChain(
     network.dispose();
   }
   return reports;
+}
+
+/** A line per validation (and on divergence), so a long stage shows where it is. */
+function logProgress(deps: ExperimentDeps, settings: StageSettings, event: StageEvent): void {
+  const at = `  ${STAGES[settings.stage].title} step ${event.step}/${settings.iterations}`;
+  if (event.kind === 'validation')
+    deps.log?.(`${at}: validation mean AUC ${formatAuc(event.meanAuc)}`);
+  if (event.kind === 'diverged') deps.log?.(`${at}: ${event.message}`);
 }
 
 function loadPretrained(
@@ -205,6 +214,10 @@ function trainedParameters(network: Network): number {
 }
 
 function describe(r: StageRunReport): string {
-  const auc = Number.isNaN(r.record.meanAuc) ? 'undefined' : r.record.meanAuc.toFixed(3);
-  return `${r.record.procedure}${r.record.colorizer ? ` (${r.record.colorizer})` : ''} seed ${r.record.seed}: test mean AUC ${auc}, ${r.outcome} in ${r.trainSeconds.toFixed(1)} s (${r.backend})`;
+  return `${r.record.procedure}${r.record.colorizer ? ` (${r.record.colorizer})` : ''} seed ${r.record.seed}: test mean AUC ${formatAuc(r.record.meanAuc)}, ${r.outcome} in ${r.trainSeconds.toFixed(1)} s (${r.backend})`;
+}
+
+/** NaN when a label has a single class on the split (AUC undefined). */
+function formatAuc(auc: number): string {
+  return Number.isNaN(auc) ? 'undefined' : auc.toFixed(3);
 }
