@@ -10,7 +10,7 @@ import { buildReport } from '../../src/core/eval/report';
 import { reportToCsv } from '../../src/core/eval/report-csv';
 import { reportToMarkdown } from '../../src/core/eval/report-markdown';
 import { type ExperimentConfig, parseExperimentConfig } from '../../src/core/experiment/config';
-import { phantomDemo } from '../../src/core/experiment/demo-data';
+import { phantomDataset } from '../../src/core/experiment/demo-data';
 import {
   type ExperimentData,
   runExperiment,
@@ -23,10 +23,15 @@ const USAGE =
   'usage: npm run experiment -- config.json [--out DIR] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
 const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
 
-async function loadData(config: ExperimentConfig, configDir: string): Promise<ExperimentData> {
+/** The experiment's data: the phantom rendered, or a folder on disk decoded (format detected). */
+export async function loadExperimentData(
+  config: ExperimentConfig,
+  configDir: string,
+): Promise<ExperimentData> {
   const spec = config.dataset;
   if (spec.kind === 'phantom') {
-    const demo = phantomDemo(spec);
+    // Unsplit: runExperiment draws the config's split (a pre-split demo would be split twice).
+    const demo = phantomDataset(spec);
     return { name: 'phantom', index: demo.index, imageOf: (p) => demo.images.get(p) };
   }
   const root = resolve(configDir, spec.path);
@@ -114,7 +119,7 @@ export async function runExperimentCli(
   const cli = parseCli(args);
   const config = parseExperimentConfig(JSON.parse(readFileSync(cli.configPath, 'utf8')));
   const configDir = dirname(resolve(cli.configPath));
-  const data = await loadData(config, configDir);
+  const data = await loadExperimentData(config, configDir);
   const pretrained = readPretrained(config, configDir);
   const log = (line: string) => console.log(line);
   let reports: StageRunReport[];

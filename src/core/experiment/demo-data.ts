@@ -22,8 +22,10 @@ export interface PhantomDemoOptions {
   fractions?: { train: number; valid: number; test: number };
 }
 
-/** Frontal views only: the findings are drawn on frontal projections. */
-export function phantomDemo(options: PhantomDemoOptions): {
+/** The phantom unsplit (every item's side undefined), for callers that split it themselves (the
+ *  runner applies its config's split). Frontal views only: the findings are drawn on frontal
+ *  projections. */
+export function phantomDataset(options: Omit<PhantomDemoOptions, 'fractions'>): {
   index: DatasetIndex;
   images: Map<string, GrayPixels>;
 } {
@@ -38,13 +40,23 @@ export function phantomDemo(options: PhantomDemoOptions): {
   ];
   const csv = [CHEXPERT_HEADER, ...records.map(cheXpertRow)].join('\n');
   const parsed = parseCheXpertCsv(csv);
-  const index = splitByPatient(
-    { labels: parsed.labels, items: parsed.items.map((item) => ({ ...item, split: undefined })) },
-    {
-      fractions: options.fractions ?? { train: 0.7, valid: 0.15, test: 0.15 },
-      seed: deriveSeed(options.seed, 'demo-split'),
-    },
-  );
+  const index = {
+    labels: parsed.labels,
+    items: parsed.items.map((item) => ({ ...item, split: undefined })),
+  };
   const images = new Map(records.map((r) => [r.path, renderPhantom(r)]));
   return { index, images };
+}
+
+/** The studio's demo: the phantom split by patient (70 / 15 / 15 unless told otherwise). */
+export function phantomDemo(options: PhantomDemoOptions): {
+  index: DatasetIndex;
+  images: Map<string, GrayPixels>;
+} {
+  const { index, images } = phantomDataset(options);
+  const split = splitByPatient(index, {
+    fractions: options.fractions ?? { train: 0.7, valid: 0.15, test: 0.15 },
+    seed: deriveSeed(options.seed, 'demo-split'),
+  });
+  return { index: split, images };
 }

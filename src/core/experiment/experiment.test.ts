@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CHEST_LABELS } from '../data/labels';
 import { createNetwork } from '../model';
 import { parseExperimentConfig } from './config';
-import { phantomDemo } from './demo-data';
+import { phantomDataset, phantomDemo } from './demo-data';
 import { runExperiment } from './experiment';
 import { joinImages } from './labelled-images';
 import { runStageSession } from './stage-session';
@@ -106,7 +106,7 @@ describe('runExperiment', () => {
       ],
       training: { iterations: 2, batchSize: 4, validateEvery: 1, augment: true },
     });
-    const demo = phantomDemo(config.dataset as never);
+    const demo = phantomDataset(config.dataset as never);
     const lines: string[] = [];
     const reports = await runExperiment(
       config,
