@@ -25,6 +25,16 @@ const BENCHES: readonly Bench[] = [
   },
   { file: 'csv-parse.ts', what: '223,414-row CheXpert CSV parse: time and heap', quick: false },
   {
+    file: 'resolve-paths.ts',
+    what: "a CheXpert-sized drop's label paths resolved to its files",
+    quick: false,
+  },
+  {
+    file: 'cpu-kernel-profile.ts',
+    what: 'CPU step time by kernel, ColorU + ResNet18 w/8 (Node)',
+    quick: false,
+  },
+  {
     file: 'train-steps.ts',
     what: 'steps/s per colorizer, share outside the model (Node, CPU)',
     quick: true,

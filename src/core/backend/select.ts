@@ -2,7 +2,12 @@
 // installed whenever the CPU backend runs. tfjs only; the WebGPU backend is registered by the
 // caller (worker or browser test), so Node never loads it.
 import * as tf from '@tensorflow/tfjs';
-import { installFastCpuConvFilterGradient } from './cpu-conv-filter-grad';
+import { installFastCpuBinary } from './cpu-binary';
+import { installFastCpuConv2D } from './cpu-conv2d';
+import { installFastCpuMaxPoolGrad } from './cpu-max-pool-grad';
+import { installFastCpuReduce } from './cpu-reduce';
+import { installFastCpuSlice } from './cpu-slice';
+import { installFastCpuTile } from './cpu-tile';
 import { installFastCpuTranspose } from './cpu-transpose';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
@@ -14,10 +19,7 @@ export async function selectBackend(order: readonly BackendName[]): Promise<Back
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
-        if (name === 'cpu') {
-          installFastCpuConvFilterGradient();
-          installFastCpuTranspose();
-        }
+        if (name === 'cpu') installFastCpuKernels();
         return name;
       }
     } catch {
@@ -25,6 +27,17 @@ export async function selectBackend(order: readonly BackendName[]): Promise<Back
     }
   }
   throw new Error(`None of the backends ${order.join(', ')} could start`);
+}
+
+/** Swaps the CPU backend's slow kernels for the fast ones of this folder; idempotent. */
+export function installFastCpuKernels(): void {
+  installFastCpuConv2D();
+  installFastCpuTranspose();
+  installFastCpuReduce();
+  installFastCpuSlice();
+  installFastCpuBinary();
+  installFastCpuTile();
+  installFastCpuMaxPoolGrad();
 }
 
 export async function startCpuBackend(): Promise<void> {

@@ -1,0 +1,75 @@
+// Where a CPU training step's time goes, kernel by kernel: one ResNet18 (width 1/8) + colorizer
+// step at 64 px, batch 16, on tfjs's CPU backend with the kernels selectBackend installs. Prints
+// wall ms per unprofiled step and a per-kernel table of one profiled step.
+// Run: npx tsx test/bench/cpu-kernel-profile.ts [coloru|deconv|replicate|pixelshuffle] [--steps 3]
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { startCpuBackend } from '../../src/core/backend/select';
+import { createNetwork } from '../../src/core/model';
+import type { ColorizerKind } from '../../src/core/model/part';
+import { Sgd } from '../../src/core/train/sgd';
+import { type Batch, trainStep } from '../../src/core/train/step';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    steps: { type: 'string', default: '3' }, // timed, unprofiled steps after one warm-up step
+    size: { type: 'string', default: '64' },
+    batch: { type: 'string', default: '16' },
+    rows: { type: 'string', default: '16' }, // kernels listed, slowest first
+  },
+});
+const colorizer = (positionals[0] ?? 'coloru') as ColorizerKind;
+const size = Number(values.size);
+const batchSize = Number(values.batch);
+const hyper = { lr: 0.01, momentum: 0.9, weightDecay: 1e-4 };
+
+function makeBatch(): Batch {
+  return tf.tidy(() => {
+    const x = tf.randomNormal([batchSize, size, size, 1], 0, 1, 'float32', 1) as tf.Tensor4D;
+    const coin = tf.randomUniform([batchSize, 5], 0, 1, 'float32', 2);
+    const targets = tf.cast(tf.greater(coin, 0.5), 'float32') as tf.Tensor2D;
+    return { x, targets, mask: tf.onesLike(targets) };
+  });
+}
+
+/** Kernel name → total ms and calls, slowest first. */
+function kernelTable(
+  info: Awaited<ReturnType<typeof tf.profile>>,
+): [string, { ms: number; calls: number }][] {
+  const byName = new Map<string, { ms: number; calls: number }>();
+  for (const k of info.kernels) {
+    const entry = byName.get(k.name) ?? { ms: 0, calls: 0 };
+    entry.ms += k.kernelTimeMs as number;
+    entry.calls += 1;
+    byName.set(k.name, entry);
+  }
+  return [...byName].sort((a, b) => b[1].ms - a[1].ms);
+}
+
+await startCpuBackend();
+const network = createNetwork({
+  colorizer,
+  backbone: 'resnet18',
+  widthMultiplier: 0.125,
+  numClasses: 5,
+  seed: 0,
+});
+const optimizer = new Sgd(network.trainableVariables());
+const batch = makeBatch();
+const step = () => tf.dispose(trainStep(network, optimizer, batch, hyper));
+step(); // warm-up: JIT and first-call allocations
+const t0 = performance.now();
+for (let i = 0; i < Number(values.steps); i++) step();
+const wallMs = (performance.now() - t0) / Number(values.steps);
+const profile = await tf.profile(step);
+const rows = kernelTable(profile);
+const total = rows.reduce((sum, [, e]) => sum + e.ms, 0);
+console.log(`${colorizer}: ${wallMs.toFixed(0)} ms/step wall (mean of ${values.steps})`);
+console.log(`${'kernel'.padEnd(28)}${'ms'.padStart(8)}${'calls'.padStart(7)}`);
+for (const [name, e] of rows.slice(0, Number(values.rows)))
+  console.log(`${name.padEnd(28)}${e.ms.toFixed(0).padStart(8)}${String(e.calls).padStart(7)}`);
+console.log(`${'all kernels'.padEnd(28)}${total.toFixed(0).padStart(8)}`);
+tf.dispose([batch.x, batch.targets, batch.mask]);
+optimizer.dispose();
+network.dispose();
