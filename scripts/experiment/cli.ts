@@ -20,7 +20,7 @@ import { defaultShortSide } from '../../src/platform/decode-image';
 import { loadFolderDataset } from './node-dataset';
 
 const USAGE =
-  'usage: npm run experiment -- config.json [--out DIR] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
+  'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
 const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
 
 /** The experiment's data: the phantom rendered, or a folder on disk decoded (format detected). */
@@ -76,17 +76,21 @@ export function writeReports(out: string, reports: StageRunReport[]): string {
 interface CliOptions {
   configPath: string;
   out?: string;
+  /** --seeds: run only these seeds (one process per seed uses one core each; merge the outputs
+   *  with scripts/experiment-report.ts). */
+  seeds?: number[];
   /** Set with --browser: the backends Chromium tries. */
   browserBackends?: BackendName[];
   swiftshader: boolean;
 }
 
-function parseCli(args: string[]): CliOptions {
+export function parseCli(args: string[]): CliOptions {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      seeds: { type: 'string' },
       browser: { type: 'boolean', default: false },
       backend: { type: 'string' },
       swiftshader: { type: 'boolean', default: false },
@@ -101,9 +105,19 @@ function parseCli(args: string[]): CliOptions {
   return {
     configPath,
     ...(values.out ? { out: values.out } : {}),
+    ...(values.seeds !== undefined ? { seeds: parseSeeds(values.seeds) } : {}),
     ...(values.browser ? { browserBackends: [backend] } : {}),
     swiftshader: values.swiftshader,
   };
+}
+
+function parseSeeds(list: string): number[] {
+  const seeds = list.split(',').map((part) => Number(part.trim()));
+  if (list.trim() === '' || !seeds.every(Number.isInteger))
+    throw new Error(
+      `--seeds ${list}: a comma-separated list of integers, e.g. --seeds 0,2. ${USAGE}`,
+    );
+  return seeds;
 }
 
 function readPretrained(config: ExperimentConfig, configDir: string) {
@@ -117,7 +131,8 @@ export async function runExperimentCli(
   args: string[],
 ): Promise<{ reports: StageRunReport[]; out: string }> {
   const cli = parseCli(args);
-  const config = parseExperimentConfig(JSON.parse(readFileSync(cli.configPath, 'utf8')));
+  const configured = parseExperimentConfig(JSON.parse(readFileSync(cli.configPath, 'utf8')));
+  const config = cli.seeds ? { ...configured, seeds: cli.seeds } : configured;
   const configDir = dirname(resolve(cli.configPath));
   const data = await loadExperimentData(config, configDir);
   const pretrained = readPretrained(config, configDir);

@@ -1,7 +1,8 @@
-// The runner's data: the phantom reaches runExperiment unsplit, so the config's split is the only
-// one drawn (a pre-split demo was split a second time: 49 / 27 / 24 % instead of 70 / 15 / 15).
+// The runner's command line and data: --seeds, and the phantom reaching runExperiment unsplit, so
+// the config's split is the only one drawn (a pre-split demo was split a second time: 49 / 27 / 24 %
+// instead of 70 / 15 / 15).
 import { expect, it } from 'vitest';
-import { loadExperimentData } from '../../scripts/experiment/cli';
+import { loadExperimentData, parseCli } from '../../scripts/experiment/cli';
 import { splitKeepingHoldout } from '../../src/core/data/split';
 import { parseExperimentConfig } from '../../src/core/experiment/config';
 
@@ -19,4 +20,11 @@ it('splits the phantom once, by the config’s patient fractions', async () => {
   const patients = (side: string) =>
     new Set(split.items.filter((i) => i.split === side).map((i) => i.patientId)).size;
   expect([patients('train'), patients('valid'), patients('test')]).toEqual([20, 10, 10]);
+});
+
+it('takes --seeds as a list of integers, and names the flag when it is not one', () => {
+  expect(parseCli(['c.json', '--seeds', '1, 2']).seeds).toEqual([1, 2]);
+  expect(parseCli(['c.json']).seeds).toBeUndefined();
+  for (const bad of ['', '1,x', '0.5'])
+    expect(() => parseCli(['c.json', '--seeds', bad])).toThrow(`--seeds ${bad}:`);
 });
