@@ -107,12 +107,12 @@ describe('runExperiment', () => {
       training: { iterations: 2, batchSize: 4, validateEvery: 1, augment: true },
     });
     const demo = phantomDataset(config.dataset as never);
+    const data = { name: 'phantom', index: demo.index, imageOf: (p: string) => demo.images.get(p) };
     const lines: string[] = [];
-    const reports = await runExperiment(
-      config,
-      { name: 'phantom', index: demo.index, imageOf: (p) => demo.images.get(p) },
-      { backend: 'cpu', log: (line) => lines.push(line) },
-    );
+    const reports = await runExperiment(config, data, {
+      backend: 'cpu',
+      log: (line) => lines.push(line),
+    });
     // A progress line per validation (steps 1 and 2 of each run), then the stage's summary.
     expect(
       lines.filter((l) => /Baseline step [12]\/2: validation mean AUC \d\.\d{3}/.test(l)),
@@ -129,5 +129,10 @@ describe('runExperiment', () => {
       expect(r.trainedParameters).toBe(5 * 65);
       expect(r.settings.iterations).toBe(2);
     }
+    // Seeds share no state, so seed 1 alone (the runner's --seeds 1) scores as it did after seed 0.
+    const [alone] = await runExperiment({ ...config, seeds: [1] }, data, { backend: 'cpu' });
+    expect(alone?.record.perLabelAuc).toEqual(reports[1]?.record.perLabelAuc);
+    expect(alone?.validationMeanAuc).toBe(reports[1]?.validationMeanAuc);
+    expect(reports[0]?.validationMeanAuc).not.toBe(reports[1]?.validationMeanAuc); // seeds matter
   }, 120_000);
 });
