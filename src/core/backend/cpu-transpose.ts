@@ -1,16 +1,15 @@
 // A faster Transpose for tfjs's CPU backend. The stock kernel allocates two index arrays per
 // element (≈6 µs each), so permuting ResNet18's 11 M weights for a state dict took minutes; this
 // one walks the output in order with an odometer over precomputed source strides. tfjs only.
-import * as tf from '@tensorflow/tfjs';
-
-const KERNEL = 'Transpose';
-
-interface CpuBackendLike {
-  data: { get(dataId: object): { values: unknown } };
-  makeTensorInfo(shape: number[], dtype: tf.DataType, values: tf.TypedArray): tf.TensorInfo;
-}
-
-type NumericArray = Float32Array | Int32Array | Uint8Array;
+import type * as tf from '@tensorflow/tfjs';
+import {
+  type CpuBackendLike,
+  type KernelArgs,
+  type NumericArray,
+  numericValues,
+  replaceCpuKernel,
+  runStockKernel,
+} from './cpu-kernel-registry';
 
 /** out[i0..in] = x[perm-mapped location], for any rank. */
 export function transposeValues<T extends NumericArray>(
@@ -40,17 +39,13 @@ export function transposeValues<T extends NumericArray>(
   return out;
 }
 
-let stockKernel: tf.KernelFunc | null = null;
-
-function fastTranspose(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: unknown }) {
+function fastTranspose(args: KernelArgs) {
   const backend = args.backend as CpuBackendLike;
   const x = args.inputs.x as tf.TensorInfo;
   const { perm } = args.attrs as { perm: number[] };
-  const values = backend.data.get(x.dataId).values;
-  const numeric =
-    values instanceof Float32Array || values instanceof Int32Array || values instanceof Uint8Array;
-  if (!numeric && stockKernel) return stockKernel(args as Parameters<tf.KernelFunc>[0]); // strings
-  const out = transposeValues(values as NumericArray, x.shape, perm);
+  const values = numericValues(backend, x);
+  if (!values) return runStockKernel('Transpose', args); // strings, complex
+  const out = transposeValues(values, x.shape, perm);
   return backend.makeTensorInfo(
     perm.map((p) => x.shape[p] as number),
     x.dtype,
@@ -60,15 +55,5 @@ function fastTranspose(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; 
 
 /** Replaces the CPU backend's Transpose kernel; idempotent. */
 export function installFastCpuTranspose(): void {
-  const current = tf.getKernel(KERNEL, 'cpu');
-  if (current?.kernelFunc === fastTranspose) return;
-  if (current) {
-    stockKernel = current.kernelFunc;
-    tf.unregisterKernel(KERNEL, 'cpu');
-  }
-  tf.registerKernel({
-    kernelName: KERNEL,
-    backendName: 'cpu',
-    kernelFunc: fastTranspose as tf.KernelFunc,
-  });
+  replaceCpuKernel('Transpose', fastTranspose as tf.KernelFunc);
 }
