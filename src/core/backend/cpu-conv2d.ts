@@ -54,7 +54,7 @@ export function convForward(
     for (const band of bands) {
       const m = (band[1] - band[0]) * info.outWidth;
       im2col(x, info, b, band, col);
-      gemm({ a: col, b: w, c: product, m, k, n, cOffset: 0 });
+      gemm({ a: col, b: w, c: product, m, k, n });
       y.set(product.subarray(0, m * n), (b * info.outHeight + band[0]) * info.outWidth * n);
     }
   }
@@ -84,7 +84,7 @@ export function convInputGradient(
       const m = (band[1] - band[0]) * info.outWidth;
       const start = (b * info.outHeight + band[0]) * info.outWidth * n;
       dyBand.set(dy.subarray(start, start + m * n));
-      gemm({ a: dyBand, b: wT, c: colGrad, m, k: n, n: k, cOffset: 0 });
+      gemm({ a: dyBand, b: wT, c: colGrad, m, k: n, n: k });
       col2im(colGrad, info, band, image);
     }
     dx.set(image, b * imageSize);
@@ -110,7 +110,7 @@ export function convFilterGradient(
       const start = (b * info.outHeight + band[0]) * info.outWidth * n;
       im2col(x, info, b, band, col);
       dyBand.set(dy.subarray(start, start + m * n));
-      gemmTransposedA({ a: col, b: dyBand, c: dw, m: k, k: m, n, cOffset: 0 });
+      gemmTransposedA({ a: col, b: dyBand, c: dw, m: k, k: m, n });
     }
   }
   return Float32Array.from(dw);
