@@ -1,6 +1,7 @@
 // `npm run experiment -- config.json --browser`: hands the data loaded in Node to headless Chromium
 // (WebGPU by default), runs the experiment there and returns its reports to the Node CLI.
-// Node-only: node:http, Vite's dev server and playwright-core through the browser-test helpers.
+// Node-only: node:http, Vite's dev server and playwright-core through scripts/lib/ (shared with the
+// browser tests).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
@@ -8,8 +9,8 @@ import type { BackendName } from '../../src/core/backend/select';
 import type { GrayPixels } from '../../src/core/data/memory-feed';
 import type { ExperimentConfig } from '../../src/core/experiment/config';
 import type { ExperimentData, StageRunReport } from '../../src/core/experiment/experiment';
-import { CHROMIUM_FLAGS, chromiumPath } from '../../test/browser/chromium';
-import { type Served, serveDev } from '../../test/browser/server';
+import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium';
+import { type Served, serveDev } from '../lib/server';
 import { type BlobContents, encodeExperimentBlob } from './browser-blob';
 import type { PageRequest, PageResult } from './browser-page';
 

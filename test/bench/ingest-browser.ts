@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { serveDev } from '../../scripts/lib/server';
 import { encodeGrayPng } from '../../scripts/png';
 import { generatePhantomDataset, renderPhantom } from '../../src/core/data/phantom';
 import type { CacheSettings } from '../../src/platform/image-cache';
-import { launchChromium } from '../browser/chromium';
-import { serveDev } from '../browser/server';
 import { sharedFile } from '../helpers/shared';
 
 const base = mkdtempSync(join(tmpdir(), 'chromaxr-bench-'));

@@ -3,10 +3,10 @@
 // Run: npx tsx test/bench/train-steps-browser.ts [--quick] [--colorizers replicate,coloru]
 // [--batch 4] [--size 64] [--warmup 2] [--steps 3] [--patients 40]
 import { parseArgs } from 'node:util';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { serveDev } from '../../scripts/lib/server';
 import { COLORIZER_KINDS } from '../../src/core/model';
 import type { ColorizerKind } from '../../src/core/model/part';
-import { launchChromium } from '../browser/chromium';
-import { serveDev } from '../browser/server';
 import { formatTimings, progressLine } from './step-table';
 import type { StepTiming, StepTimingOptions } from './step-timing';
 

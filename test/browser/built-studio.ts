@@ -2,8 +2,8 @@
 // registers the file's beforeAll/afterAll and hands out pages and the served URL.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { type Served, serveBuiltApp } from '../../scripts/lib/server';
 
 export interface BuiltStudio {
   /** The served app's URL (ends with '/'); valid once the file's tests run. */

@@ -3,10 +3,10 @@
 // skipped list, resume after a cancel, reuse on a second drop, the handle walk, the cached feed.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { type Served, serveDev } from '../../scripts/lib/server';
 import type { CacheSettings } from '../../src/platform/image-cache';
-import { launchChromium } from './chromium';
 import { buildDropFolder, type DropFolder, SHORT_SIDE } from './ingest-folder';
-import { type Served, serveDev } from './server';
 
 let server: Served;
 let browser: Browser;

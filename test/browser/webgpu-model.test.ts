@@ -2,10 +2,10 @@
 // backend, freezing honoured, no tensor leaks.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { type Served, serveDev } from '../../scripts/lib/server';
 import type { BackboneKind, ColorizerKind } from '../../src/core';
-import { launchChromium } from './chromium';
 import type { CompareConfig } from './harness/model-checks';
-import { type Served, serveDev } from './server';
 
 let server: Served;
 let browser: Browser;

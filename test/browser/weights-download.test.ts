@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import * as tf from '@tensorflow/tfjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { type Served, serveDev } from '../../scripts/lib/server';
 import { createBackbone } from '../../src/core/model/backbones';
 import { writeSafetensors } from '../../src/core/weights/safetensors';
 import { disposeStateDict, type StateDict } from '../../src/core/weights/state-dict';
 import { sharedFile } from '../helpers/shared';
-import { launchChromium } from './chromium';
-import { type Served, serveDev } from './server';
 
 const WEIGHTS = sharedFile('data/imagenet-squeezenet1_1/squeezenet1_1_imagenet.safetensors');
 const requests = new Map<string, number>();

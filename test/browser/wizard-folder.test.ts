@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium';
+import { type Served, serveBuiltApp } from '../../scripts/lib/server';
 import { sharedFile } from '../helpers/shared';
-import { launchChromium } from './chromium';
-import { type Served, serveBuiltApp } from './server';
 
 const kermany = sharedFile('data/kermany-sample');
 let server: Served;

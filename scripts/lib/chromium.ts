@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core with WebGPU on SwiftShader (this machine and
-// CI have no GPU). Flags as ARCHITECTURE.md lists them.
+// CI have no GPU). Flags as ARCHITECTURE.md lists them. In scripts/lib/ because the browser tests,
+// the benches and `npm run experiment -- --browser` all use it, and scripts never import test/.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 

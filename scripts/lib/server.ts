@@ -1,5 +1,7 @@
-// Serves pages to the browser tests: the Vite dev server for the test harness (core code loaded
-// as modules) and a production build + preview for the app itself.
+// Serves pages to headless Chromium: the Vite dev server for the test harness and the experiment
+// runner's page (core code loaded as modules), and a production build + preview for the app itself.
+// Shared by the browser tests, the benches and scripts/experiment/, hence scripts/lib/ (scripts
+// never import test/).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
