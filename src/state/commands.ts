@@ -106,10 +106,10 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
       );
       patch('model', { built: { spec, parameters, pretrained, isPretrained } });
       // A new network: nothing has trained it, and imported weights are gone with the old one.
-      patch('training', { previousStage: null, progress: null, diverged: null });
+      patch('training', { previousStage: null, diverged: null });
       patch('lrFinder', { result: null }); // it described the old network
       patch('transfer', { hasImportedWeights: false, importSummary: null });
-      store.setState({ curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: null });
     },
     (error) => patch('model', { error }),
     () => patch('model', { busy: false }),
@@ -122,14 +122,8 @@ function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> 
   return tracked(
     store,
     () => {
-      patch('training', {
-        busy: true,
-        error: null,
-        diverged: null,
-        progress: null,
-        resumable: null,
-      });
-      store.setState({ curves: initialCurves(), previews: null });
+      patch('training', { busy: true, error: null, diverged: null, resumable: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: null });
     },
     async () => {
       await request();

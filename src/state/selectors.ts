@@ -10,7 +10,7 @@ export const selectModel = (s: StudioState) => s.model;
 export const selectTraining = (s: StudioState) => s.training;
 export const selectLrFinder = (s: StudioState) => s.lrFinder;
 export const selectRunState = (s: StudioState) => s.training.runState;
-export const selectProgress = (s: StudioState) => s.training.progress;
+export const selectProgress = (s: StudioState) => s.progress;
 export const selectLoss = (s: StudioState) => s.curves.loss;
 export const selectAuc = (s: StudioState) => s.curves.auc;
 export const selectCurveLabels = (s: StudioState) => s.curves.labels;

@@ -8,7 +8,7 @@ import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
-import { initialTraining, type TrainingState } from './training';
+import { initialTraining, type StepProgress, type TrainingState } from './training';
 import { initialTransfer, type TransferState } from './transfer';
 
 export type DeviceStatus =
@@ -34,6 +34,9 @@ export interface Activity {
 
 /** Everything but the actions: what the reducers read and write. */
 export interface StudioData {
+  /** The running stage's last committed step. Its own slice, out of `training`: it changes with
+   *  every commit of steps (a few times a second), so only what draws it re-renders. */
+  progress: StepProgress | null;
   device: DeviceStatus;
   step: WizardStep;
   dataset: DatasetState;
@@ -58,6 +61,7 @@ export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer
 export type StudioState = StudioData & StudioActions;
 
 export const initialData = (): StudioData => ({
+  progress: null,
   device: { phase: 'starting' },
   step: 'data',
   dataset: initialDataset(),
