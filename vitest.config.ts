@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` runs the pure core on tfjs's CPU backend in Node; `browser` drives Debian's
-// Chromium (WebGPU on SwiftShader) through playwright-core, one file at a time because it is slow.
+// Two projects: `unit` runs the pure core on tfjs's CPU backend in Node (and components in jsdom,
+// in the .test.tsx files that ask for it); `browser` drives Debian's Chromium (WebGPU on
+// SwiftShader) through playwright-core, one file at a time because it is slow.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/unit/**/*.test.ts'],
           setupFiles: ['test/helpers/setup-cpu.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

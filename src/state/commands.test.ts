@@ -2,6 +2,7 @@
 // the control that caused them, and a new model forgets what the old one was trained by.
 import { beforeEach, expect, it, vi } from 'vitest';
 import { createCommands, type Trainer } from './commands';
+import { patcher } from './patch';
 import { resetStudio, useStudio } from './store';
 
 const summary = { name: 'Phantom', labels: ['Edema'], splits: [] };
@@ -54,7 +55,7 @@ beforeEach(resetStudio);
 
 it('loads the demo data with the form values and stores the summary', async () => {
   const trainer = fakeTrainer();
-  useStudio.getState().patch('dataset', { demo: { patients: 24, imageSize: 48, seed: 5 } });
+  useStudio.getState().setDemo({ patients: 24, imageSize: 48, seed: 5 });
   await createCommands(trainer, useStudio, vi.fn()).loadDemoData();
   expect(trainer.loadDemoData).toHaveBeenCalledWith({ patients: 24, imageSize: 48, seed: 5 });
   expect(useStudio.getState().dataset).toMatchObject({ summary, busy: false, error: null });
@@ -76,7 +77,7 @@ it('shows a failed request next to its control and clears the busy flag', async 
 
 it('sends the selected stage with the settings', async () => {
   const trainer = fakeTrainer();
-  useStudio.getState().patch('training', { selectedStage: 'all' });
+  useStudio.getState().chooseStage('all');
   await createCommands(trainer, useStudio, vi.fn()).runStage();
   expect(trainer.runStage).toHaveBeenCalledWith(
     expect.objectContaining({ stage: 'all', iterations: 300, batchSize: 16 }),
@@ -85,8 +86,8 @@ it('sends the selected stage with the settings', async () => {
 
 it('builds a model from the form and resets the stage provenance', async () => {
   const trainer = fakeTrainer();
-  const { patch } = useStudio.getState();
-  patch('model', { pretrained: 'random' });
+  useStudio.getState().setPretrainedChoice('random');
+  const patch = patcher(useStudio);
   patch('training', { previousStage: 'colorModule' });
   patch('transfer', { hasImportedWeights: true });
   await createCommands(trainer, useStudio, vi.fn()).buildModel();
@@ -99,7 +100,7 @@ it('builds a model from the form and resets the stage provenance', async () => {
 
 it('refuses a local weights source without a file, before asking the worker', async () => {
   const trainer = fakeTrainer();
-  useStudio.getState().patch('model', { pretrained: 'file' });
+  useStudio.getState().setPretrainedChoice('file');
   await createCommands(trainer, useStudio, vi.fn()).buildModel();
   expect(trainer.buildModel).not.toHaveBeenCalled();
   expect(useStudio.getState().model.error).toMatch(/weights file/);
@@ -107,7 +108,7 @@ it('refuses a local weights source without a file, before asking the worker', as
 
 it('saves the exported bytes under the worker file name', async () => {
   const save = vi.fn();
-  useStudio.getState().patch('transfer', { scope: 'network' });
+  useStudio.getState().setExportScope('network');
   const trainer = fakeTrainer();
   await createCommands(trainer, useStudio, save).exportWeights();
   expect(trainer.exportWeights).toHaveBeenCalledWith('network');
@@ -172,9 +173,9 @@ it('clears the worker progress bar when its request ends, even without a final e
 
 it('finds the learning rate for the selected stage and settings, and adopts a suggestion', async () => {
   const trainer = fakeTrainer();
-  const { patch } = useStudio.getState();
-  patch('training', { selectedStage: 'all' });
-  patch('lrFinder', { numIt: 8 });
+  const { chooseStage, setLrNumIt } = useStudio.getState();
+  chooseStage('all');
+  setLrNumIt(8);
   const commands = createCommands(trainer, useStudio, vi.fn());
   await commands.findLr();
   expect(trainer.findLr).toHaveBeenCalledWith(
@@ -208,7 +209,7 @@ it('shows a failed LR sweep next to its button, and a new model forgets the old 
   await commands.findLr();
   expect(useStudio.getState().lrFinder.error).toBeNull();
   expect(useStudio.getState().lrFinder.result).not.toBeNull();
-  useStudio.getState().patch('model', { pretrained: 'random' });
+  useStudio.getState().setPretrainedChoice('random');
   await commands.buildModel();
   expect(useStudio.getState().lrFinder.result).toBeNull();
 });

@@ -5,6 +5,7 @@ import type { TrainerClient } from '../worker/client';
 import type { PretrainedSource } from '../worker/protocol';
 import { initialCurves } from './curves';
 import { suggestedLrMax } from './lr-finder';
+import { patcher } from './patch';
 import { detectDatasetFormat } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
@@ -57,7 +58,7 @@ async function tracked(
 }
 
 function loadDemoData({ trainer, store }: Deps): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   return tracked(
     store,
     () => patch('dataset', { busy: true, error: null }),
@@ -72,7 +73,7 @@ function loadDemoData({ trainer, store }: Deps): Promise<void> {
 
 /** Reads a dropped or picked folder's file list and guesses its format (nothing decoded). */
 function scanFolder({ store }: Deps, files: readonly { path: string }[]): void {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   const first = files[0];
   if (first === undefined) {
     patch('dataset', {
@@ -94,7 +95,7 @@ async function pretrainedSource(store: StoreLike): Promise<PretrainedSource> {
 }
 
 function buildModel({ trainer, store }: Deps): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   const spec = { ...store.getState().model.spec };
   return tracked(
     store,
@@ -106,10 +107,10 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
       );
       patch('model', { built: { spec, parameters, pretrained, isPretrained } });
       // A new network: nothing has trained it, and imported weights are gone with the old one.
-      patch('training', { previousStage: null, progress: null, diverged: null });
+      patch('training', { previousStage: null, diverged: null });
       patch('lrFinder', { result: null }); // it described the old network
       patch('transfer', { hasImportedWeights: false, importSummary: null });
-      store.setState({ curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: null });
     },
     (error) => patch('model', { error }),
     () => patch('model', { busy: false }),
@@ -118,18 +119,12 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
 
 /** Starts or resumes a stage; its progress and end arrive as events (worker-events.ts). */
 function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   return tracked(
     store,
     () => {
-      patch('training', {
-        busy: true,
-        error: null,
-        diverged: null,
-        progress: null,
-        resumable: null,
-      });
-      store.setState({ curves: initialCurves(), previews: null });
+      patch('training', { busy: true, error: null, diverged: null, resumable: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: null });
     },
     async () => {
       await request();
@@ -141,7 +136,7 @@ function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> 
 
 /** The LR finder on the selected stage with the current settings; Stop (control) ends it early. */
 function findLr({ trainer, store }: Deps): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   const { selectedStage: stage, settings } = store.getState().training;
   return tracked(
     store,
@@ -158,12 +153,11 @@ function findLr({ trainer, store }: Deps): Promise<void> {
 
 /** A suggestion becomes the one-cycle peak, rounded (lr-finder.ts). */
 function adoptLr({ store }: Deps, lr: number): void {
-  const { patch, training } = store.getState();
-  patch('training', { settings: { ...training.settings, lrMax: suggestedLrMax(lr) } });
+  store.getState().setTrainSetting('lrMax', suggestedLrMax(lr));
 }
 
 function exportWeights({ trainer, store, save }: Deps): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   return tracked(
     store,
     () => patch('transfer', { exporting: true, exportError: null }),
@@ -179,7 +173,7 @@ function exportWeights({ trainer, store, save }: Deps): Promise<void> {
 }
 
 function importWeights({ trainer, store }: Deps, file: File): Promise<void> {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   return tracked(
     store,
     () => patch('transfer', { importing: true, importError: null, importSummary: null }),

@@ -94,8 +94,7 @@ it('parses the labels of the cached folder in the format the user settled on', a
 it('shows why the labels could not be parsed when the override does not fit', async () => {
   const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];
   createCommands(fakeTrainer(), useStudio, vi.fn()).scanFolder(files);
-  const folder = useStudio.getState().dataset.folder;
-  if (folder) useStudio.getState().patch('dataset', { folder: { ...folder, format: 'chexpert' } });
+  useStudio.getState().overrideFolderFormat('chexpert');
   await createFolderCommands(fakeIngester([], Promise.resolve(summary)), useStudio).ingest(files);
   expect(useStudio.getState().dataset.folderError).toMatch(/CheXpert/);
   expect(useStudio.getState().dataset.folderIndex).toBeNull();

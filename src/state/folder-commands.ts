@@ -6,6 +6,7 @@ import type { TrainerClient } from '../worker/client';
 import type { IngestClient } from '../worker/ingest-client';
 import type { IngestEvent } from '../worker/ingest-protocol';
 import type { FolderIndex, IngestState, StorageCheck } from './dataset';
+import { patcher } from './patch';
 import { parseDatasetFiles } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
@@ -78,7 +79,7 @@ export function createFolderCommands(
   trainer?: CachedDatasetLoader,
   checkStorage?: StorageChecker,
 ) {
-  const { patch } = store.getState();
+  const patch = patcher(store);
   const ingestOf = () => store.getState().dataset.ingest;
   let cancelCurrent: (() => void) | null = null;
 

@@ -1,24 +1,37 @@
-// Selectors: components subscribe to the narrowest piece they draw, so a committed curve update
-// re-renders the charts and not the wizard around them.
+// Selectors: components subscribe to the fields they draw, never to a whole slice (a new slice
+// object would re-render them whatever changed in it), so a committed curve update re-renders the
+// charts and not the wizard around them. Several fields at once: `useShallow` in the component.
 import type { StageContext, StageId } from '../core/train/stages';
 import { STAGES, stageProblems } from './pure-core';
-import type { StudioState } from './store';
+import type { SliceKey, StudioData, StudioState } from './store';
 
 export const selectStep = (s: StudioState) => s.step;
-export const selectDataset = (s: StudioState) => s.dataset;
-export const selectModel = (s: StudioState) => s.model;
-export const selectTraining = (s: StudioState) => s.training;
-export const selectLrFinder = (s: StudioState) => s.lrFinder;
+export const selectSelectedStage = (s: StudioState) => s.training.selectedStage;
+/** A runStage/resumeStage request is in flight. */
+export const selectTrainingBusy = (s: StudioState) => s.training.busy;
 export const selectRunState = (s: StudioState) => s.training.runState;
-export const selectProgress = (s: StudioState) => s.training.progress;
+/** The LR finder is sweeping (with the training settings). */
+export const selectSweeping = (s: StudioState) => s.lrFinder.busy;
+export const selectProgress = (s: StudioState) => s.progress;
 export const selectLoss = (s: StudioState) => s.curves.loss;
 export const selectAuc = (s: StudioState) => s.curves.auc;
 export const selectCurveLabels = (s: StudioState) => s.curves.labels;
 export const selectPreviews = (s: StudioState) => s.previews;
 export const selectActivity = (s: StudioState) => s.activity;
-export const selectTransfer = (s: StudioState) => s.transfer;
-export const selectPatch = (s: StudioState) => s.patch;
 export const selectGoTo = (s: StudioState) => s.goTo;
+
+/** A selector of the named fields of one slice. Wrapped in `useShallow`, the component re-renders
+ *  when one of those fields changes, not whenever the slice is rebuilt. */
+export function fieldsOf<K extends SliceKey, F extends keyof StudioData[K]>(
+  key: K,
+  ...fields: F[]
+) {
+  return (s: StudioState): Pick<StudioData[K], F> => {
+    const picked = {} as Pick<StudioData[K], F>;
+    for (const field of fields) picked[field] = s[key][field];
+    return picked;
+  };
+}
 
 /** What a stage's preconditions are checked against, or null before a model is built. */
 export function stageContext(s: StudioState): StageContext | null {

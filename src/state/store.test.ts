@@ -1,5 +1,6 @@
 // The store's actions and the stage selectors that gate the wizard's stage cards.
 import { beforeEach, expect, it } from 'vitest';
+import { patcher } from './patch';
 import { stageBlockers } from './selectors';
 import { resetStudio, useStudio } from './store';
 
@@ -18,12 +19,26 @@ it('offers the checkpoint reported at start-up for resuming', () => {
   expect(useStudio.getState().training.resumable).toEqual(checkpoint);
   resetStudio();
   expect(useStudio.getState().training.resumable).toBeNull();
-  expect(typeof useStudio.getState().patch).toBe('function');
+  expect(typeof useStudio.getState().chooseStage).toBe('function'); // actions survive a reset
+});
+
+it('changes one form field per action and keeps the rest of its slice', () => {
+  const { setTrainSetting, setModelSpec, setDemo, overrideFolderFormat } = useStudio.getState();
+  const before = useStudio.getState();
+  setTrainSetting('lrMax', 0.003);
+  setModelSpec({ inputSize: 64 });
+  setDemo({ seed: 7 });
+  overrideFolderFormat('mura'); // no folder scanned: nothing to override
+  const after = useStudio.getState();
+  expect(after.training.settings).toEqual({ ...before.training.settings, lrMax: 0.003 });
+  expect(after.model.spec).toEqual({ ...before.model.spec, inputSize: 64 });
+  expect(after.dataset.demo).toEqual({ ...before.dataset.demo, seed: 7 });
+  expect(after.dataset.folder).toBeNull();
 });
 
 it('blocks every stage until data and a model exist, then applies the stage table', () => {
   expect(stageBlockers(useStudio.getState(), 'colorModule')).toHaveLength(2);
-  const { patch } = useStudio.getState();
+  const patch = patcher(useStudio);
   patch('dataset', { summary: { name: 'Phantom', labels: ['Edema'], splits: [] } });
   patch('model', {
     built: {

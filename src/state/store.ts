@@ -1,14 +1,15 @@
 // The studio's one zustand store, built from typed slices. Fed by worker events (worker-events.ts)
-// and by the request commands (commands.ts); components read it through selectors. No tensors
-// and no tfjs values here.
+// and by the request commands (commands.ts); components read it through field selectors and
+// change it through its named actions (actions.ts). No tensors and no tfjs values here.
 import { create } from 'zustand';
 import type { StageId } from '../core/train/stages';
-import type { CheckpointInfo, DeviceInfo, PreviewImage } from '../worker/protocol';
+import type { DeviceInfo, PreviewImage } from '../worker/protocol';
+import { createActions, type StudioActions } from './actions';
 import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
-import { initialTraining, type TrainingState } from './training';
+import { initialTraining, type StepProgress, type TrainingState } from './training';
 import { initialTransfer, type TransferState } from './transfer';
 
 export type DeviceStatus =
@@ -34,6 +35,9 @@ export interface Activity {
 
 /** Everything but the actions: what the reducers read and write. */
 export interface StudioData {
+  /** The running stage's last committed step. Its own slice, out of `training`: it changes with
+   *  every commit of steps (a few times a second), so only what draws it re-renders. */
+  progress: StepProgress | null;
   device: DeviceStatus;
   step: WizardStep;
   dataset: DatasetState;
@@ -46,18 +50,12 @@ export interface StudioData {
   transfer: TransferState;
 }
 
-export interface StudioActions {
-  deviceReady: (device: DeviceInfo, checkpoint?: CheckpointInfo | null) => void;
-  deviceFailed: (message: string) => void;
-  goTo: (step: WizardStep) => void;
-  /** Shallow-merges `change` into one slice (form edits, command bookkeeping). */
-  patch: <K extends SliceKey>(key: K, change: Partial<StudioData[K]>) => void;
-}
-
-export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer';
 export type StudioState = StudioData & StudioActions;
+/** The slices that hold several fields (forms, request state). */
+export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer';
 
 export const initialData = (): StudioData => ({
+  progress: null,
   device: { phase: 'starting' },
   step: 'data',
   dataset: initialDataset(),
@@ -72,14 +70,7 @@ export const initialData = (): StudioData => ({
 
 export const useStudio = create<StudioState>()((set) => ({
   ...initialData(),
-  deviceReady: (device, checkpoint = null) =>
-    set((s) => ({
-      device: { phase: 'ready', device },
-      training: { ...s.training, resumable: checkpoint, checkpoint },
-    })),
-  deviceFailed: (message) => set({ device: { phase: 'failed', message } }),
-  goTo: (step) => set({ step }),
-  patch: (key, change) => set((s) => ({ [key]: { ...s[key], ...change } }) as Partial<StudioData>),
+  ...createActions(set),
 }));
 
 /** Back to a fresh studio (tests). */

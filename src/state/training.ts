@@ -1,5 +1,7 @@
-// The training slice: the chosen stage, its settings, the run's state and progress, finished
-// stages, the checkpoint to resume and the errors. Plain data plus pure helpers (tested in Node).
+// The training slice: the chosen stage, its settings, the run's state, finished stages, the
+// checkpoint to resume and the errors. The step progress is its own slice of the store (store.ts):
+// it changes a few times a second, this slice only when the run does. Plain data plus pure
+// helpers (tested in Node).
 import type { StageId } from '../core/train/stages';
 import type { CheckpointInfo, RunState, StageRunSpec } from '../worker/protocol';
 
@@ -34,7 +36,6 @@ export interface TrainingState {
   runState: RunState;
   /** A runStage/resumeStage request is in flight. */
   busy: boolean;
-  progress: StepProgress | null;
   results: StageResult[];
   /** The last stage that trained the current network (null: fresh network). */
   previousStage: StageId | null;
@@ -67,7 +68,6 @@ export const initialTraining = (): TrainingState => ({
   settings: { ...DEFAULT_SETTINGS },
   runState: 'idle',
   busy: false,
-  progress: null,
   results: [],
   previousStage: null,
   resumable: null,

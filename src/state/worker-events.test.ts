@@ -87,13 +87,18 @@ describe('reduceSteps', () => {
     const a = reduceSteps(initialData(), [step(1), step(2)], 1000) as Partial<StudioData>;
     const state = { ...initialData(), ...a };
     const b = reduceSteps(state, [step(3)], 3000) as Partial<StudioData>;
-    expect(b.training?.progress).toMatchObject({
+    expect(b.progress).toMatchObject({
       step: 3,
       firstStep: 1,
       firstAt: 1000,
       lastAt: 3000,
     });
     expect(b.curves?.loss.map((p) => p.step)).toEqual([1, 2, 3]);
+  });
+
+  it('changes only the progress and the curves, never the training slice', () => {
+    const change = reduceSteps(initialData(), [step(1)], 0) ?? {};
+    expect(Object.keys(change).sort()).toEqual(['curves', 'progress']);
   });
 
   it('starts new curves when the stage changes', () => {

@@ -11,11 +11,12 @@ import type { StageResult, StepProgress } from './training';
 type StepEvent = Extract<WorkerEvent, { kind: 'trainStep' }>;
 type Change = Partial<StudioData> | null;
 
-/** Commits a batch of buffered steps (in arrival order) at time `now` (ms). */
+/** Commits a batch of buffered steps (in arrival order) at time `now` (ms). Only the progress
+ *  and curves slices change: whatever draws the rest of the run does not re-render. */
 export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now: number): Change {
   const last = steps.at(-1);
   if (last === undefined) return null;
-  const previous = state.training.progress;
+  const previous = state.progress;
   const sameRun = previous !== null && previous.stage === last.stage && previous.step < last.step;
   const first = steps[0] as StepEvent;
   const progress: StepProgress = {
@@ -32,7 +33,7 @@ export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now:
   const added = steps.map(({ step, loss }) => ({ step, loss }));
   const curves = state.curves.stage === last.stage ? state.curves : freshCurves(last.stage);
   return {
-    training: { ...state.training, progress },
+    progress,
     curves: { ...curves, loss: appendBounded(curves.loss, added, MAX_LOSS_POINTS) },
   };
 }

@@ -10,7 +10,6 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { selectDataset } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { DatasetSummary } from '../worker/protocol';
 
@@ -26,7 +25,7 @@ function chartRows(summary: DatasetSummary) {
 }
 
 export function DatasetSummaryView() {
-  const { summary } = useStudio(selectDataset);
+  const summary = useStudio((s) => s.dataset.summary);
   if (summary === null) return null;
   return (
     <section className="card" aria-labelledby="dataset-summary-title">

@@ -1,14 +1,14 @@
 // The built-in demo data: seeded phantom chest radiographs rendered in the worker.
-import { selectDataset, selectPatch } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText, NumberField } from './fields';
 
 export function DemoDataForm() {
-  const { demo, busy, error } = useStudio(selectDataset);
-  const patch = useStudio(selectPatch);
+  const { demo, busy, error } = useStudio(useShallow(fieldsOf('dataset', 'demo', 'busy', 'error')));
+  const setDemo = useStudio((s) => s.setDemo);
   const { loadDemoData } = useCommands();
-  const set = (change: Partial<typeof demo>) => patch('dataset', { demo: { ...demo, ...change } });
   return (
     <fieldset className="card">
       <legend>Built-in demo data</legend>
@@ -23,7 +23,7 @@ export function DemoDataForm() {
           min={8}
           max={5000}
           step={1}
-          onChange={(patients) => set({ patients })}
+          onChange={(patients) => setDemo({ patients })}
           hint="Split by patient into train / valid / test; several studies each."
         />
         <NumberField
@@ -32,14 +32,14 @@ export function DemoDataForm() {
           min={32}
           max={1024}
           step={8}
-          onChange={(imageSize) => set({ imageSize })}
+          onChange={(imageSize) => setDemo({ imageSize })}
           hint="A little above the model's input size, for random crops."
         />
         <NumberField
           label="Data seed"
           value={demo.seed}
           step={1}
-          onChange={(seed) => set({ seed })}
+          onChange={(seed) => setDemo({ seed })}
         />
       </div>
       <button type="button" onClick={loadDemoData} disabled={busy} aria-busy={busy}>

@@ -1,7 +1,8 @@
 // Wizard step 5: export the trained weights (PyTorch names, .safetensors, with a JSON model
 // card) and import an earlier run's weights for the transfer stages.
 import { useId } from 'react';
-import { selectPatch, selectTransfer } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { ExportScope } from '../worker/protocol';
 import { useCommands } from './commands-context';
@@ -15,8 +16,10 @@ const SCOPES: readonly (readonly [ExportScope, string])[] = [
 ];
 
 function ExportPanel() {
-  const { scope, exporting, exported, exportError } = useStudio(selectTransfer);
-  const patch = useStudio(selectPatch);
+  const { scope, exporting, exported, exportError } = useStudio(
+    useShallow(fieldsOf('transfer', 'scope', 'exporting', 'exported', 'exportError')),
+  );
+  const setExportScope = useStudio((s) => s.setExportScope);
   const { exportWeights } = useCommands();
   return (
     <fieldset className="card">
@@ -25,7 +28,7 @@ function ExportPanel() {
         label="Export scope"
         value={scope}
         options={SCOPES}
-        onChange={(s) => patch('transfer', { scope: s })}
+        onChange={setExportScope}
         hint="PyTorch names and layouts: loads into the authors' modules with load_state_dict."
       />
       <button type="button" onClick={exportWeights} disabled={exporting} aria-busy={exporting}>
@@ -55,7 +58,9 @@ function ExportPanel() {
 }
 
 function ImportPanel() {
-  const { importing, importSummary, importError } = useStudio(selectTransfer);
+  const { importing, importSummary, importError } = useStudio(
+    useShallow(fieldsOf('transfer', 'importing', 'importSummary', 'importError')),
+  );
   const { importWeights } = useCommands();
   const id = useId();
   return (

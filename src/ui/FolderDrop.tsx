@@ -1,9 +1,10 @@
 // Bring your own dataset: drop a folder or choose one; its format is detected from the file list
 // (and can be overridden), then its images are ingested into the browser's image cache.
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { DatasetFormat } from '../core/data/detect';
 import { pickFolder, type WalkedFile, walkDataTransfer } from '../platform/walk-folder';
-import { selectDataset, selectPatch } from '../state/selectors';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText, SelectField } from './fields';
@@ -20,8 +21,10 @@ const FORMATS: readonly (readonly [DatasetFormat, string])[] = [
 ];
 
 export function FolderDrop() {
-  const { folder, folderError } = useStudio(selectDataset);
-  const patch = useStudio(selectPatch);
+  const { folder, folderError } = useStudio(
+    useShallow(fieldsOf('dataset', 'folder', 'folderError')),
+  );
+  const overrideFolderFormat = useStudio((s) => s.overrideFolderFormat);
   const { scanFolder, ingest, folderFailed } = useCommands();
   const [over, setOver] = useState(false);
 
@@ -73,7 +76,7 @@ export function FolderDrop() {
             label="Dataset format"
             value={folder.format}
             options={FORMATS}
-            onChange={(format) => patch('dataset', { folder: { ...folder, format } })}
+            onChange={overrideFolderFormat}
             hint="Detected from the file list; override it if the guess is wrong."
           />
         </div>

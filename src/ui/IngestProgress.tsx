@@ -1,13 +1,16 @@
 // The ingestion's progress (files, rate, time left), its cancel button, its outcome and the list
 // of skipped files with their reasons, and what the label files gave.
-import { selectDataset } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration } from '../state/training';
 import { useCommands } from './commands-context';
 import { LabelCountsChart } from './LabelCountsChart';
 
 export function IngestProgress() {
-  const { ingest, skipped, folderIndex } = useStudio(selectDataset);
+  const { ingest, skipped, folderIndex } = useStudio(
+    useShallow(fieldsOf('dataset', 'ingest', 'skipped', 'folderIndex')),
+  );
   const { cancelIngest } = useCommands();
   if (ingest === null) return null;
   return (

@@ -1,16 +1,25 @@
 // The LR finder (SPEC §4) in the Train step: sweeps the selected stage with the current settings,
 // shows its progress and a Stop, then the curve and the three suggestions (LrFinderResult.tsx).
-import { selectLrFinder, selectPatch, selectTraining, stageBlockers } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  fieldsOf,
+  selectSelectedStage,
+  selectTrainingBusy,
+  stageBlockers,
+} from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ActivityBar, ErrorText, NumberField } from './fields';
 import { LrFinderResult } from './LrFinderResult';
 
 export function LrFinderPanel() {
-  const { numIt, busy, error, result } = useStudio(selectLrFinder);
-  const { selectedStage, busy: training } = useStudio(selectTraining);
+  const { numIt, busy, error, result } = useStudio(
+    useShallow(fieldsOf('lrFinder', 'numIt', 'busy', 'error', 'result')),
+  );
+  const selectedStage = useStudio(selectSelectedStage);
+  const training = useStudio(selectTrainingBusy);
   const blocked = useStudio((s) => stageBlockers(s, selectedStage).length > 0);
-  const patch = useStudio(selectPatch);
+  const setLrNumIt = useStudio((s) => s.setLrNumIt);
   const { findLr, control } = useCommands();
   return (
     <section className="card" aria-labelledby="lr-finder-title">
@@ -27,7 +36,7 @@ export function LrFinderPanel() {
           step={1}
           disabled={busy}
           hint="100 as fastai; fewer is quicker on a slow device (at least 6)."
-          onChange={(value) => patch('lrFinder', { numIt: value })}
+          onChange={setLrNumIt}
         />
         <button type="button" onClick={findLr} disabled={busy || training || blocked}>
           Find learning rate

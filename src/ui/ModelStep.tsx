@@ -1,8 +1,7 @@
 // Wizard step 2: the colorization module T, the backbone E, their size, and E's weights.
-
-import { selectModel, selectPatch } from '../state/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
-import type { ModelSpec } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { ActivityBar, ErrorText, NumberField, SelectField } from './fields';
 import { ModelSummary } from './ModelSummary';
@@ -28,10 +27,9 @@ const WIDTHS = [
 const SIZES = ['32', '64', '128', '224', '256', '320'].map((s) => [s, `${s} px`] as const);
 
 export function ModelStep() {
-  const { spec, busy, error } = useStudio(selectModel);
-  const patch = useStudio(selectPatch);
+  const { spec, busy, error } = useStudio(useShallow(fieldsOf('model', 'spec', 'busy', 'error')));
+  const setModelSpec = useStudio((s) => s.setModelSpec);
   const { buildModel } = useCommands();
-  const set = (change: Partial<ModelSpec>) => patch('model', { spec: { ...spec, ...change } });
   return (
     <>
       <fieldset className="card">
@@ -41,33 +39,33 @@ export function ModelStep() {
             label="Colorization module (T)"
             value={spec.colorizer}
             options={COLORIZERS}
-            onChange={(colorizer) => set({ colorizer })}
+            onChange={(colorizer) => setModelSpec({ colorizer })}
           />
           <SelectField
             label="Backbone (E)"
             value={spec.backbone}
             options={BACKBONES}
-            onChange={(backbone) => set({ backbone })}
+            onChange={(backbone) => setModelSpec({ backbone })}
           />
           <SelectField
             label="Width multiplier"
             value={String(spec.widthMultiplier)}
             options={WIDTHS}
-            onChange={(w) => set({ widthMultiplier: Number(w) })}
+            onChange={(w) => setModelSpec({ widthMultiplier: Number(w) })}
             hint="Below 1 shrinks every layer of E: ImageNet weights then no longer fit."
           />
           <SelectField
             label="Input size"
             value={String(spec.inputSize)}
             options={SIZES}
-            onChange={(s) => set({ inputSize: Number(s) })}
+            onChange={(s) => setModelSpec({ inputSize: Number(s) })}
             hint="The paper uses 320 px; smaller trains faster."
           />
           <NumberField
             label="Model seed"
             value={spec.seed}
             step={1}
-            onChange={(seed) => set({ seed })}
+            onChange={(seed) => setModelSpec({ seed })}
             hint="Initializes T and C (and E when random)."
           />
         </div>

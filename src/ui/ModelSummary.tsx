@@ -1,12 +1,11 @@
 // What the worker built: parameters per part and where E's weights came from.
 import { totalParameters } from '../state/model';
-import { selectModel } from '../state/selectors';
 import { useStudio } from '../state/store';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 export function ModelSummary() {
-  const { built } = useStudio(selectModel);
+  const built = useStudio((s) => s.model.built);
   if (built === null) return null;
   const { spec, parameters, pretrained, isPretrained } = built;
   return (

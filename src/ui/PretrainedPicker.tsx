@@ -1,8 +1,9 @@
 // Where E's ImageNet weights come from: the published file (downloaded once, then cached), a local
 // file, or random initialization, which is flagged NOT PRETRAINED wherever it shows.
 import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { PretrainedChoice } from '../state/model';
-import { selectModel, selectPatch } from '../state/selectors';
+import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 
 const CHOICES: readonly (readonly [PretrainedChoice, string])[] = [
@@ -12,8 +13,11 @@ const CHOICES: readonly (readonly [PretrainedChoice, string])[] = [
 ];
 
 export function PretrainedPicker() {
-  const { pretrained, pretrainedFile } = useStudio(selectModel);
-  const patch = useStudio(selectPatch);
+  const { pretrained, pretrainedFile } = useStudio(
+    useShallow(fieldsOf('model', 'pretrained', 'pretrainedFile')),
+  );
+  const setPretrainedChoice = useStudio((s) => s.setPretrainedChoice);
+  const setPretrainedFile = useStudio((s) => s.setPretrainedFile);
   const fileId = useId();
   return (
     <fieldset className="field">
@@ -25,7 +29,7 @@ export function PretrainedPicker() {
             name="pretrained"
             value={choice}
             checked={pretrained === choice}
-            onChange={() => patch('model', { pretrained: choice })}
+            onChange={() => setPretrainedChoice(choice)}
           />
           {text}
         </label>
@@ -37,9 +41,7 @@ export function PretrainedPicker() {
             id={fileId}
             type="file"
             accept=".safetensors,.pth,.pt"
-            onChange={(event) =>
-              patch('model', { pretrainedFile: event.target.files?.[0] ?? null })
-            }
+            onChange={(event) => setPretrainedFile(event.target.files?.[0] ?? null)}
           />
           {pretrainedFile ? <small className="hint">{pretrainedFile.name}</small> : null}
         </div>

@@ -1,20 +1,23 @@
 // Offered after a reload when the worker found a checkpoint: continue that stage where it stopped,
 // shown on the Train step with that stage selected, where its progress and errors appear.
+import { useShallow } from 'zustand/react/shallow';
 import { STAGES } from '../state/pure-core';
-import { selectGoTo, selectPatch, selectTraining } from '../state/selectors';
+import { fieldsOf, selectGoTo } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
 
 export function ResumeBanner() {
-  const { resumable, busy, error } = useStudio(selectTraining);
-  const patch = useStudio(selectPatch);
+  const { resumable, busy, error } = useStudio(
+    useShallow(fieldsOf('training', 'resumable', 'busy', 'error')),
+  );
+  const chooseStage = useStudio((s) => s.chooseStage);
   const goTo = useStudio(selectGoTo);
   const { resumeStage } = useCommands();
   if (resumable === null) return null;
   const { stage, step, totalSteps, savedAt } = resumable;
   const resume = () => {
-    patch('training', { selectedStage: stage });
+    chooseStage(stage);
     goTo('train');
     return resumeStage();
   };

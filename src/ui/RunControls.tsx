@@ -1,17 +1,23 @@
 // Start / Pause / Resume / Stop for the selected stage, with the reason it cannot start and the
 // error of the last start shown right here.
+import { useShallow } from 'zustand/react/shallow';
 import { STAGES } from '../state/pure-core';
-import { selectLrFinder, selectTraining, stageBlockers } from '../state/selectors';
+import { fieldsOf, selectSweeping, stageBlockers } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
 
 export function RunControls() {
-  const { selectedStage, runState: reported, busy, error } = useStudio(selectTraining);
+  const {
+    selectedStage,
+    runState: reported,
+    busy,
+    error,
+  } = useStudio(useShallow(fieldsOf('training', 'selectedStage', 'runState', 'busy', 'error')));
   // Between the request and the worker's first runState event the stage is already starting.
   const runState = busy && reported === 'idle' ? 'running' : reported;
   const blockers = useStudio((s) => stageBlockers(s, selectedStage).join(' '));
-  const sweeping = useStudio(selectLrFinder).busy;
+  const sweeping = useStudio(selectSweeping);
   const { runStage, control } = useCommands();
   const title = STAGES[selectedStage].title;
   return (

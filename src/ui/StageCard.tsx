@@ -2,7 +2,7 @@
 // why it cannot run now (its radio is then disabled).
 import type { PartPlan, StageId } from '../core/train/stages';
 import { STAGES } from '../state/pure-core';
-import { selectPatch, selectTraining, stageBlockers } from '../state/selectors';
+import { stageBlockers } from '../state/selectors';
 import { useStudio } from '../state/store';
 
 const SOURCES: Record<PartPlan['source'], string> = {
@@ -22,8 +22,9 @@ function partText(plan: PartPlan): string {
 
 export function StageCard({ stage }: { stage: StageId }) {
   const config = STAGES[stage];
-  const { selectedStage } = useStudio(selectTraining);
-  const patch = useStudio(selectPatch);
+  // A boolean, not the selected stage: choosing a stage re-renders only the two cards it flips.
+  const checked = useStudio((s) => s.training.selectedStage === stage);
+  const chooseStage = useStudio((s) => s.chooseStage);
   // Joined to a string: a stable value for the selector, so the card re-renders only on change.
   const blockers = useStudio((s) => stageBlockers(s, stage).join('\n'));
   const problems = blockers === '' ? [] : blockers.split('\n');
@@ -35,10 +36,10 @@ export function StageCard({ stage }: { stage: StageId }) {
           type="radio"
           name="stage"
           value={stage}
-          checked={selectedStage === stage}
+          checked={checked}
           disabled={problems.length > 0}
           aria-describedby={descriptionId}
-          onChange={() => patch('training', { selectedStage: stage })}
+          onChange={() => chooseStage(stage)}
         />
         <strong>{config.title}</strong> <span className="hint">({config.paperName})</span>
       </label>

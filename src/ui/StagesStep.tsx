@@ -1,11 +1,10 @@
 // Wizard step 3: the paper's stages in the wizard's order, with the results of stages run so far.
 import { STAGE_ORDER, STAGES } from '../state/pure-core';
-import { selectTraining } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { StageCard } from './StageCard';
 
 export function StagesStep() {
-  const { results } = useStudio(selectTraining);
+  const results = useStudio((s) => s.training.results);
   return (
     <>
       <div role="radiogroup" aria-label="Training stage" className="stage-grid">

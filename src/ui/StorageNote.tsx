@@ -1,13 +1,12 @@
 // Before a large ingestion: the browser storage the image cache will take, what is free, and
 // whether the browser promised not to evict it.
-import { selectDataset } from '../state/selectors';
 import { useStudio } from '../state/store';
 
 const gigabytes = (bytes: number) =>
   Number.isFinite(bytes) ? `${(bytes / 1e9).toFixed(2)} GB` : 'no stated limit';
 
 export function StorageNote() {
-  const { storage } = useStudio(selectDataset);
+  const storage = useStudio((s) => s.dataset.storage);
   if (storage === null) return null;
   const free = storage.quotaBytes - storage.usageBytes;
   return (

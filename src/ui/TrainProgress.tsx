@@ -1,13 +1,13 @@
 // The running stage's progress: step / total, the latest loss, lr and momentum, time left, and
 // the step of the last checkpoint (where a reload would resume it).
-import { selectProgress, selectRunState, selectTraining } from '../state/selectors';
+import { selectProgress, selectRunState } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration, timeLeftSeconds } from '../state/training';
 
 export function TrainProgress() {
   const progress = useStudio(selectProgress);
   const runState = useStudio(selectRunState);
-  const checkpoint = useStudio((s) => selectTraining(s).checkpoint);
+  const checkpoint = useStudio((s) => s.training.checkpoint);
   if (progress === null) return null;
   // Only a running stage has time left; a finished or paused one keeps its last step on show.
   const left = runState === 'running' ? timeLeftSeconds(progress) : null;

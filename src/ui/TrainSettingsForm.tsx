@@ -1,6 +1,6 @@
 // The run's settings, each with why its default is what it is. Disabled while a stage runs or the
 // LR finder sweeps with them.
-import { selectLrFinder, selectPatch, selectTraining } from '../state/selectors';
+import { selectSweeping, selectTrainingBusy } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { TrainSettings } from '../state/training';
 import { NumberField } from './fields';
@@ -36,9 +36,10 @@ const FIELDS: Field[] = [
 ];
 
 export function TrainSettingsForm() {
-  const { settings, busy } = useStudio(selectTraining);
-  const sweeping = useStudio(selectLrFinder).busy;
-  const patch = useStudio(selectPatch);
+  const settings = useStudio((s) => s.training.settings);
+  const busy = useStudio(selectTrainingBusy);
+  const sweeping = useStudio(selectSweeping);
+  const setTrainSetting = useStudio((s) => s.setTrainSetting);
   return (
     <fieldset className="card" disabled={busy || sweeping}>
       <legend>Settings</legend>
@@ -51,7 +52,7 @@ export function TrainSettingsForm() {
             min={min}
             step={step}
             hint={hint}
-            onChange={(value) => patch('training', { settings: { ...settings, [key]: value } })}
+            onChange={(value) => setTrainSetting(key, value)}
           />
         ))}
       </div>

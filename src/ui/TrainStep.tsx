@@ -1,6 +1,6 @@
 // Wizard step 4: settings, the LR finder, controls and the live view of the running stage.
 import { STAGES } from '../state/pure-core';
-import { selectTraining } from '../state/selectors';
+import { selectSelectedStage } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { AucChart } from './AucChart';
 import { LossChart } from './LossChart';
@@ -11,7 +11,8 @@ import { TrainProgress } from './TrainProgress';
 import { TrainSettingsForm } from './TrainSettingsForm';
 
 export function TrainStep() {
-  const { selectedStage, diverged } = useStudio(selectTraining);
+  const selectedStage = useStudio(selectSelectedStage);
+  const diverged = useStudio((s) => s.training.diverged);
   return (
     <>
       <p>

@@ -1,0 +1,68 @@
+// The store's actions: one named verb per thing the UI changes (a form field, a choice), so no
+// component merges raw changes into a slice. The requests' own bookkeeping (busy flags, results,
+// errors) goes through patch.ts, which is not an action and so not reachable from components.
+import type { StoreApi } from 'zustand';
+import type { DatasetFormat } from '../core/data/detect';
+import type { StageId } from '../core/train/stages';
+import type {
+  CheckpointInfo,
+  DemoDataRequest,
+  DeviceInfo,
+  ExportScope,
+  ModelSpec,
+} from '../worker/protocol';
+import type { PretrainedChoice } from './model';
+import type { StudioState, WizardStep } from './store';
+import type { TrainSettings } from './training';
+
+export interface StudioActions {
+  deviceReady: (device: DeviceInfo, checkpoint?: CheckpointInfo | null) => void;
+  deviceFailed: (message: string) => void;
+  goTo: (step: WizardStep) => void;
+  setDemo: (change: Partial<DemoDataRequest>) => void;
+  /** The user's answer when the detected dataset format is wrong. */
+  overrideFolderFormat: (format: DatasetFormat) => void;
+  setModelSpec: (change: Partial<ModelSpec>) => void;
+  setPretrainedChoice: (choice: PretrainedChoice) => void;
+  setPretrainedFile: (file: File | null) => void;
+  /** The stage that Start, the LR finder and the settings apply to. */
+  chooseStage: (stage: StageId) => void;
+  setTrainSetting: <K extends keyof TrainSettings>(key: K, value: TrainSettings[K]) => void;
+  setLrNumIt: (numIt: number) => void;
+  setExportScope: (scope: ExportScope) => void;
+}
+
+type SetState = StoreApi<StudioState>['setState'];
+
+export const createActions = (set: SetState): StudioActions => ({
+  deviceReady: (device, checkpoint = null) =>
+    set((s) => ({
+      device: { phase: 'ready', device },
+      training: { ...s.training, resumable: checkpoint, checkpoint },
+    })),
+  deviceFailed: (message) => set({ device: { phase: 'failed', message } }),
+  goTo: (step) => set({ step }),
+  setDemo: (change) =>
+    set(({ dataset }) => ({ dataset: { ...dataset, demo: { ...dataset.demo, ...change } } })),
+  overrideFolderFormat: (format) =>
+    set((s) => {
+      const { dataset } = s;
+      // No folder scanned: the same state back, so the store notifies nobody.
+      return dataset.folder === null
+        ? s
+        : { dataset: { ...dataset, folder: { ...dataset.folder, format } } };
+    }),
+  setModelSpec: (change) =>
+    set(({ model }) => ({ model: { ...model, spec: { ...model.spec, ...change } } })),
+  setPretrainedChoice: (pretrained) => set(({ model }) => ({ model: { ...model, pretrained } })),
+  setPretrainedFile: (pretrainedFile) =>
+    set(({ model }) => ({ model: { ...model, pretrainedFile } })),
+  chooseStage: (selectedStage) =>
+    set(({ training }) => ({ training: { ...training, selectedStage } })),
+  setTrainSetting: (key, value) =>
+    set(({ training }) => ({
+      training: { ...training, settings: { ...training.settings, [key]: value } },
+    })),
+  setLrNumIt: (numIt) => set(({ lrFinder }) => ({ lrFinder: { ...lrFinder, numIt } })),
+  setExportScope: (scope) => set(({ transfer }) => ({ transfer: { ...transfer, scope } })),
+});
