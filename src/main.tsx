@@ -11,6 +11,7 @@ import { CommandsContext } from './ui/commands-context';
 import { saveFile } from './ui/download';
 import './ui/studio.css';
 import { checkStorage } from './platform/storage-quota';
+import { pickFolder, walkDataTransfer } from './platform/walk-folder';
 import { backendsFromUrl } from './worker/backends-from-url';
 import { TrainerClient } from './worker/client';
 import { IngestClient } from './worker/ingest-client';
@@ -19,7 +20,13 @@ const trainer = TrainerClient.start();
 connectWorkerEvents(trainer, useStudio);
 const commands = {
   ...createCommands(trainer, useStudio, saveFile),
-  ...createFolderCommands(IngestClient.start(), useStudio, trainer, checkStorage),
+  ...createFolderCommands({
+    ingester: IngestClient.start(),
+    store: useStudio,
+    trainer,
+    checkStorage,
+    walker: { fromDrop: walkDataTransfer, pick: pickFolder },
+  }),
 };
 
 trainer

@@ -4,7 +4,7 @@
 // never import test/.
 import * as tf from '@tensorflow/tfjs';
 import type { Part } from '../../src/core/model';
-import type { StateDict } from '../../src/core/weights/state-dict';
+import type { StateDict } from '../../src/core/model/state-dict';
 
 function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;

@@ -14,16 +14,16 @@ export { type ChestView, type CheXpertOptions, parseCheXpertCsv } from './data/c
 export { type LabelCount, labelCounts } from './data/counts';
 export { type DatasetFromFiles, parseDatasetFiles } from './data/dataset-files';
 export { type DatasetFormat, type DetectedFormat, detectDatasetFormat } from './data/detect';
+// Feeding and the training loop
+export type { Batch, BatchFeed, FeedOptions } from './data/feed';
 export { parseFolderPerClass } from './data/folder';
 export { type GenericCsvOptions, parseGenericCsv } from './data/generic-csv';
 export { CHEST_LABELS, DEFAULT_UNCERTAINTY_POLICY, type UncertaintyPolicy } from './data/labels';
-// Feeding and the training loop
 export {
   evaluationBatches,
   type FeedItem,
   type GrayPixels,
   MemoryFeed,
-  type MemoryFeedOptions,
   transformCoefficients,
 } from './data/memory-feed';
 export {
@@ -38,7 +38,6 @@ export {
   type LoadShard,
   type ShardedItem,
   ShardFeed,
-  type ShardFeedOptions,
 } from './data/shard-feed';
 export { type SplitFractions, type SplitOptions, splitByPatient } from './data/split';
 export { drawSubset, SUBSET_DRAWS, SUBSET_FRACTIONS } from './data/subset';
@@ -77,9 +76,11 @@ export {
   type StageRunReport,
 } from './experiment/experiment';
 export { colorizationPreview, type PreviewPixels } from './experiment/preview';
-export { runStageSession, type StageSettings } from './experiment/stage-session';
+export { runStageSession } from './experiment/stage-session';
+export { STAGE_DEFAULTS, type StageSettings } from './experiment/stage-settings';
 // Model zoo
 export * from './model';
+export type { StateDict } from './model/state-dict';
 export {
   decodeCheckpoint,
   disposeCheckpoint,
@@ -107,7 +108,7 @@ export {
 } from './train/one-cycle';
 export { Sgd, type SgdHyper } from './train/sgd';
 export { applyStage, STAGE_ORDER, STAGES, type StageId, stageProblems } from './train/stages';
-export { type Batch, trainStep } from './train/step';
+export { trainStep } from './train/step';
 export { createRandom, deriveSeed, type Random } from './util/random';
 // Weights
 export { type ExportOptions, exportModule, type ModuleExport } from './weights/export';
@@ -129,6 +130,5 @@ export {
 } from './weights/model-card';
 export { normalizeCheckpointNames, splitImageNetHead } from './weights/names';
 export { readSafetensors, writeSafetensors } from './weights/safetensors';
-export type { StateDict } from './weights/state-dict';
 export { readTorchCheckpoint } from './weights/torch-checkpoint';
 export { readWeightsFile, sniffWeightsFormat, type WeightsFormat } from './weights/weights-file';

@@ -1,7 +1,9 @@
 // Reads a cached dataset back for training: item positions from the manifest, shards from
 // IndexedDB through image-cache, batches from core's ShardFeed. Browser/worker only.
+
+import type { FeedOptions } from '../core/data/feed';
 import type { FeedItem } from '../core/data/memory-feed';
-import { type LoadShard, ShardFeed, type ShardFeedOptions } from '../core/data/shard-feed';
+import { type LoadShard, ShardFeed } from '../core/data/shard-feed';
 import { type CacheManifest, readManifest, readPaths, readShard, shardImages } from './image-cache';
 
 /** Where one cached image lives. */
@@ -43,7 +45,7 @@ async function openDataset(key: string): Promise<CachedEntry[]> {
 export async function createCachedFeed(
   key: string,
   labels: LabelLookup,
-  options: ShardFeedOptions,
+  options: FeedOptions,
 ): Promise<ShardFeed> {
   const items = (await openDataset(key)).flatMap((entry) => {
     const label = labels(entry.path);

@@ -2,9 +2,11 @@
 // Browser/worker only. One slot: the latest checkpoint of the running stage, bytes and summary
 // written in one transaction, so a crash mid-save leaves the previous checkpoint whole.
 import { createStore, del, get, setMany, type UseStore } from 'idb-keyval';
+import type { StageId } from '../core/train/stages';
 
-export interface StoredCheckpointInfo {
-  stage: string;
+/** A checkpoint the worker can continue from (reported at init and after each save). */
+export interface CheckpointInfo {
+  stage: StageId;
   step: number;
   totalSteps: number;
   savedAt: string;
@@ -19,7 +21,7 @@ const checkpoints = () => {
 const BYTES = 'latest';
 const INFO = 'latest-info';
 
-export function saveCheckpoint(bytes: Uint8Array, info: StoredCheckpointInfo): Promise<void> {
+export function saveCheckpoint(bytes: Uint8Array, info: CheckpointInfo): Promise<void> {
   return setMany(
     [
       [BYTES, bytes],
@@ -29,8 +31,8 @@ export function saveCheckpoint(bytes: Uint8Array, info: StoredCheckpointInfo): P
   );
 }
 
-export function loadCheckpointInfo(): Promise<StoredCheckpointInfo | undefined> {
-  return get<StoredCheckpointInfo>(INFO, checkpoints());
+export function loadCheckpointInfo(): Promise<CheckpointInfo | undefined> {
+  return get<CheckpointInfo>(INFO, checkpoints());
 }
 
 export function loadCheckpointBytes(): Promise<Uint8Array | undefined> {

@@ -1,6 +1,5 @@
 // The ingestion loop: decode files shard by shard and commit each shard with its manifest entry.
 // Runs in the ingestion worker; browser APIs only through decode-image and image-cache.
-import type { IngestSummary } from '../worker/ingest-protocol';
 import { type CacheImage, DecodeError, decodeImageFile } from './decode-image';
 import {
   type CacheManifest,
@@ -15,6 +14,20 @@ import {
   skippedFiles,
 } from './image-cache';
 import type { WalkedFile } from './walk-folder';
+
+export interface IngestSummary {
+  /** Images in the cache for this key now. */
+  cached: number;
+  /** Files listed as skipped (with reasons) in the manifest. */
+  skipped: number;
+  /** The cache was complete already: nothing was decoded. */
+  reused: boolean;
+  /** Files already done (committed shards) when this run started; 0 for a fresh ingestion. */
+  resumedFrom: number;
+  /** Files decoded by this run. */
+  decoded: number;
+  cancelled: boolean;
+}
 
 export interface IngestHooks {
   onProgress(progress: {

@@ -15,7 +15,12 @@ const lrFound = (change: Partial<LrFound> = {}): LrFound => ({
   lrs: [1e-7, 1e-3, 10],
   losses: [0.7, 0.5, 3],
   stopReason: 'diverged',
-  suggestions: { steep: 1.23456e-4, minimumDiv10: 1e-4, valley: null },
+  suggestions: {
+    steep: 1.23456e-4,
+    minimumDiv10: 1e-4,
+    valley: null,
+    window: { start: 0, end: 3 },
+  },
   ...change,
 });
 
@@ -153,18 +158,6 @@ it('imports a file and unlocks the transfer stages, or shows why not', async () 
   });
 });
 
-it('detects a dropped folder format from its paths', () => {
-  const commands = createCommands(fakeTrainer(), useStudio, vi.fn());
-  commands.scanFolder([{ path: 'xrays/NORMAL/a.jpeg' }, { path: 'xrays/PNEUMONIA/b.jpeg' }]);
-  expect(useStudio.getState().dataset.folder).toMatchObject({
-    name: 'xrays',
-    files: 2,
-    detected: { format: 'folder' },
-  });
-  commands.scanFolder([]);
-  expect(useStudio.getState().dataset.folderError).toMatch(/empty/);
-});
-
 it('clears the worker progress bar when its request ends, even without a final event', async () => {
   useStudio.setState({ activity: { task: 'Drawing phantom radiographs', done: 0, total: 1 } });
   await createCommands(fakeTrainer(), useStudio, vi.fn()).loadDemoData();
@@ -179,7 +172,7 @@ it('finds the learning rate for the selected stage and settings, and adopts a su
   const commands = createCommands(trainer, useStudio, vi.fn());
   await commands.findLr();
   expect(trainer.findLr).toHaveBeenCalledWith(
-    expect.objectContaining({ stage: 'all', batchSize: 16, weightDecay: 1e-4, seed: 0 }),
+    expect.objectContaining({ stage: 'all', batchSize: 16, weightDecay: 0.01, seed: 0 }),
     8,
   );
   expect(useStudio.getState().lrFinder).toMatchObject({

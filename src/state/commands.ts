@@ -6,7 +6,6 @@ import type { PretrainedSource } from '../worker/protocol';
 import { initialCurves } from './curves';
 import { suggestedLrMax } from './lr-finder';
 import { patcher } from './patch';
-import { detectDatasetFormat } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
 export type Trainer = Pick<
@@ -69,22 +68,6 @@ function loadDemoData({ trainer, store }: Deps): Promise<void> {
     (error) => patch('dataset', { error }),
     () => patch('dataset', { busy: false }),
   );
-}
-
-/** Reads a dropped or picked folder's file list and guesses its format (nothing decoded). */
-function scanFolder({ store }: Deps, files: readonly { path: string }[]): void {
-  const patch = patcher(store);
-  const first = files[0];
-  if (first === undefined) {
-    patch('dataset', {
-      folderError: 'The folder is empty (or only held hidden and system files).',
-    });
-    return;
-  }
-  const name = first.path.split('/')[0] ?? '';
-  const detected = detectDatasetFormat(files.map((f) => f.path));
-  const folder = { name, files: files.length, detected, format: detected.format };
-  patch('dataset', { folder, folderError: null, ingest: null, folderIndex: null, skipped: [] });
 }
 
 async function pretrainedSource(store: StoreLike): Promise<PretrainedSource> {
@@ -193,7 +176,6 @@ export function createCommands(trainer: Trainer, store: StoreLike, save: SaveFil
   const deps: Deps = { trainer, store, save };
   return {
     loadDemoData: () => loadDemoData(deps),
-    scanFolder: (files: readonly { path: string }[]) => scanFolder(deps, files),
     buildModel: () => buildModel(deps),
     runStage: () => {
       const { selectedStage, settings } = store.getState().training;

@@ -1,7 +1,7 @@
 // The dataset slice: demo-data form, the loaded dataset's summary, a scanned folder and its
 // ingestion. Plain data only (types from the protocol and the pure core), so Node tests build it.
 import type { DatasetFormat, DetectedFormat } from '../core/data/detect';
-import type { DatasetIndex } from '../core/data/types';
+import type { IndexSummary, SkippedFile } from '../worker/ingest-protocol';
 import type { DatasetSummary, DemoDataRequest } from '../worker/protocol';
 
 /** A dropped or picked folder after its file list was read (no file decoded yet). */
@@ -28,20 +28,6 @@ export interface IngestState {
   datasetKey: string | null;
 }
 
-/** A file the ingestion could not use, with the reason shown to the user. */
-export interface SkippedFile {
-  path: string;
-  reason: string;
-}
-
-/** The dropped dataset's labels, parsed once its images are cached. */
-export interface FolderIndex {
-  index: DatasetIndex;
-  /** Items whose image is not in the folder (left out), rows the parser skipped. */
-  missing: number;
-  problems: number;
-}
-
 /** The browser storage seen before an ingestion: what the cache will need and what is free. */
 export interface StorageCheck {
   neededBytes: number;
@@ -59,7 +45,8 @@ export interface DatasetState {
   folder: FolderScan | null;
   ingest: IngestState | null;
   storage: StorageCheck | null;
-  folderIndex: FolderIndex | null;
+  /** What the dropped dataset's label files gave (the index itself stays in IndexedDB). */
+  folderIndex: IndexSummary | null;
   skipped: SkippedFile[];
   busy: boolean;
   /** The demo-data request's failure. */

@@ -1,9 +1,9 @@
-// Folder ingestion against a fake ingestion worker: progress and skipped files stream into the
-// dataset slice for this job only, the summary lands at the end, a failure is shown.
+// A dropped folder against fake workers: its format detected from the paths, progress and skipped
+// files streamed into the dataset slice for this job only, then the labels indexed by the worker in
+// the format the user settled on and the dataset loaded by key; failures shown at the drop zone.
 import { beforeEach, expect, it, vi } from 'vitest';
-import type { IngestEvent, IngestSummary } from '../worker/ingest-protocol';
-import { createCommands, type Trainer } from './commands';
-import { createFolderCommands, type Ingester } from './folder-commands';
+import type { IndexSummary, IngestEvent, IngestSummary } from '../worker/ingest-protocol';
+import { type CachedDatasetLoader, createFolderCommands, type Ingester } from './folder-commands';
 import { resetStudio, useStudio } from './store';
 
 const summary: IngestSummary = {
@@ -15,36 +15,61 @@ const summary: IngestSummary = {
   cancelled: false,
 };
 
+const indexed: IndexSummary = {
+  labels: ['NORMAL'],
+  images: 2,
+  missing: 1,
+  problems: 0,
+  counts: [],
+};
+
 /** A fake that emits `events` once subscribed, then resolves (or rejects) its job. */
-function fakeIngester(events: IngestEvent[], outcome: Promise<IngestSummary>): Ingester {
+function fakeIngester(
+  events: IngestEvent[],
+  outcome: Promise<IngestSummary>,
+  index: (format: string) => Promise<IndexSummary> = async () => indexed,
+) {
   let listener: ((event: IngestEvent) => void) | null = null;
   return {
-    ingest: vi.fn(async (files) => ({
+    ingest: vi.fn(() => ({
       id: 7,
-      datasetKey: 'key-1',
-      files: [...files],
       cancel: vi.fn(),
       done: (async () => {
         await Promise.resolve();
         for (const event of events) listener?.(event);
-        return outcome;
+        return { ...(await outcome), datasetKey: 'key-1' };
       })(),
     })),
-    subscribe: (l) => {
+    index: vi.fn(async (_key: string, _name: string, _files: unknown, format: { format: string }) =>
+      index(format.format),
+    ),
+    subscribe: (l: (event: IngestEvent) => void) => {
       listener = l;
       return () => {
         listener = null;
       };
     },
-  };
+  } satisfies Ingester;
 }
-
-/** Folder scans need no worker: a trainer that is never called. */
-const fakeTrainer = () => ({}) as Trainer;
 
 const file = (path: string) => ({ path, file: new File([], path.split('/').at(-1) ?? path) });
 
 beforeEach(resetStudio);
+
+it('detects the format from the paths, and says so for an empty folder', async () => {
+  const commands = createFolderCommands({
+    ingester: fakeIngester([], Promise.resolve(summary)),
+    store: useStudio,
+  });
+  await commands.ingest([file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/b.jpeg')]);
+  expect(useStudio.getState().dataset.folder).toMatchObject({
+    name: 'xrays',
+    files: 2,
+    detected: { format: 'folder' },
+  });
+  await commands.ingest([]);
+  expect(useStudio.getState().dataset.folderError).toMatch(/empty/);
+});
 
 it('streams this job progress and skipped files, then stores the summary', async () => {
   const ingester = fakeIngester(
@@ -55,7 +80,7 @@ it('streams this job progress and skipped files, then stores the summary', async
     ],
     Promise.resolve(summary),
   );
-  await createFolderCommands(ingester, useStudio).ingest([file('x/NORMAL/a.jpeg')]);
+  await createFolderCommands({ ingester, store: useStudio }).ingest([file('x/NORMAL/a.jpeg')]);
   const { ingest, skipped } = useStudio.getState().dataset;
   expect(ingest).toMatchObject({
     running: false,
@@ -69,33 +94,47 @@ it('streams this job progress and skipped files, then stores the summary', async
 
 it('shows why an ingestion failed and stops showing it as running', async () => {
   const ingester = fakeIngester([], Promise.reject(new Error('QuotaExceededError: storage full')));
-  await createFolderCommands(ingester, useStudio).ingest([file('x/a.png')]);
+  await createFolderCommands({ ingester, store: useStudio }).ingest([file('x/a.png')]);
   const { ingest, folderError, error } = useStudio.getState().dataset;
   expect(error).toBeNull();
   expect(folderError).toBe('QuotaExceededError: storage full');
   expect(ingest?.running).toBe(false);
 });
 
-it('parses the labels of the cached folder in the format the user settled on', async () => {
-  const files = [
-    file('xrays/NORMAL/a.jpeg'),
-    file('xrays/NORMAL/b.jpeg'),
-    file('xrays/PNEUMONIA/c.jpeg'),
-  ];
-  createCommands(fakeTrainer(), useStudio, vi.fn()).scanFolder(files);
-  expect(useStudio.getState().dataset.folder?.format).toBe('folder');
-  await createFolderCommands(fakeIngester([], Promise.resolve(summary)), useStudio).ingest(files);
-  const folderIndex = useStudio.getState().dataset.folderIndex;
-  expect(folderIndex?.index.items.map((item) => item.path)).toEqual(files.map((f) => f.path));
-  expect(folderIndex?.index.labels.length).toBeGreaterThan(0);
-  expect(folderIndex).toMatchObject({ missing: 0, problems: 0 });
+it('indexes the cached folder by key and has the trainer load it by that key alone', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const trainer = {
+    loadCachedDataset: vi.fn(async () => ({
+      kind: 'datasetReady' as const,
+      id: 1,
+      summary: { name: 'xrays', labels: ['NORMAL'], splits: [] },
+    })),
+  } satisfies CachedDatasetLoader;
+  const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];
+  await createFolderCommands({ ingester, store: useStudio, trainer }).ingest(files);
+  expect(ingester.index).toHaveBeenCalledWith(
+    'key-1',
+    'xrays',
+    files,
+    expect.objectContaining({ format: 'folder' }),
+  );
+  expect(trainer.loadCachedDataset).toHaveBeenCalledWith('key-1');
+  const { folderIndex, summary: shown } = useStudio.getState().dataset;
+  expect(folderIndex).toEqual(indexed);
+  expect(shown?.name).toBe('xrays');
 });
 
-it('shows why the labels could not be parsed when the override does not fit', async () => {
-  const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];
-  createCommands(fakeTrainer(), useStudio, vi.fn()).scanFolder(files);
-  useStudio.getState().overrideFolderFormat('chexpert');
-  await createFolderCommands(fakeIngester([], Promise.resolve(summary)), useStudio).ingest(files);
+it('parses the labels again when the user changes the format, and shows why one does not fit', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary), async (format) => {
+    if (format === 'chexpert') throw new Error('No CheXpert train.csv or valid.csv in the folder');
+    return indexed;
+  });
+  const commands = createFolderCommands({ ingester, store: useStudio });
+  await commands.ingest([file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')]);
+  expect(useStudio.getState().dataset.folderIndex).toEqual(indexed);
+  await commands.chooseFormat('chexpert');
+  expect(ingester.index).toHaveBeenCalledTimes(2);
+  expect(useStudio.getState().dataset.folder?.format).toBe('chexpert');
   expect(useStudio.getState().dataset.folderError).toMatch(/CheXpert/);
   expect(useStudio.getState().dataset.folderIndex).toBeNull();
 });
@@ -110,7 +149,7 @@ it('checks the browser storage first and does not start an ingestion that cannot
       persisted: true,
     }));
   const tooSmall = check(150_000); // two files need 200 kB
-  await createFolderCommands(ingester, useStudio, undefined, tooSmall).ingest([
+  await createFolderCommands({ ingester, store: useStudio, checkStorage: tooSmall }).ingest([
     file('x/NORMAL/a.jpeg'),
     file('x/NORMAL/b.jpeg'),
   ]);
@@ -119,7 +158,8 @@ it('checks the browser storage first and does not start an ingestion that cannot
   expect(useStudio.getState().dataset.folderError).toMatch(/needs about 0\.0 GB .* only 0\.0 GB/);
   expect(useStudio.getState().dataset.storage?.neededBytes).toBe(200_000);
 
-  await createFolderCommands(ingester, useStudio, undefined, check(1e9)).ingest([
+  const enough = check(1e9);
+  await createFolderCommands({ ingester, store: useStudio, checkStorage: enough }).ingest([
     file('x/NORMAL/a.jpeg'),
   ]);
   expect(ingester.ingest).toHaveBeenCalledTimes(1);

@@ -1,19 +1,29 @@
-// Ingesting a dropped folder: the image files go to the ingestion worker, which decodes them into
-// the IndexedDB image cache; its progress, skipped files and summary land in the dataset slice,
-// and then the label files are parsed into the dataset index (format as detected or overridden).
-// The worker is reached through the `Ingester` shape (IngestClient satisfies it; tests fake it).
+// A dropped or picked folder: its file list is scanned for the format (nothing decoded), its
+// images go to the ingestion worker, which caches them in IndexedDB, then its label files are
+// parsed there too, in the format the user settled on, into the index stored under the dataset's
+// key; the training worker loads it by that key. The page only ever holds what it shows: progress,
+// skipped files, the index's summary. Workers are reached through the `Ingester` and
+// `CachedDatasetLoader` shapes (the clients satisfy them; tests fake them), the folder through
+// `FolderWalker` (platform's walkers, wired in main.tsx).
+import type { DatasetFormat } from '../core/data/detect';
 import type { TrainerClient } from '../worker/client';
 import type { IngestClient } from '../worker/ingest-client';
-import type { IngestEvent } from '../worker/ingest-protocol';
-import type { FolderIndex, IngestState, StorageCheck } from './dataset';
+import type { IngestEvent, WalkedFile } from '../worker/ingest-protocol';
+import type { IngestState, StorageCheck } from './dataset';
 import { patcher } from './patch';
-import { parseDatasetFiles } from './pure-core';
+import { detectDatasetFormat } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
-export type Ingester = Pick<IngestClient, 'ingest' | 'subscribe'>;
+export type Ingester = Pick<IngestClient, 'ingest' | 'index' | 'subscribe'>;
 /** The training worker's side of a dropped folder: it reads the cached images to train on. */
 export type CachedDatasetLoader = Pick<TrainerClient, 'loadCachedDataset'>;
-type WalkedFiles = Parameters<IngestClient['ingest']>[0];
+
+/** How the UI's drop and "Choose folder…" become a file list (platform/walk-folder). */
+export interface FolderWalker {
+  /** Reads a drop's DataTransfer; call it inside the drop handler (it empties afterwards). */
+  fromDrop(transfer: DataTransfer): Promise<WalkedFile[]>;
+  pick(): Promise<WalkedFile[]>;
+}
 
 interface StoreLike {
   getState(): StudioState;
@@ -25,22 +35,6 @@ interface StoreLike {
 export const CACHE_SETTINGS = { shortSide: 256, bitDepth: 8, shardImages: 64 } as const;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** Parses the folder's labels in the format the user settled on (detected or overridden). */
-async function indexFolder(store: StoreLike, files: WalkedFiles): Promise<FolderIndex | null> {
-  const folder = store.getState().dataset.folder;
-  if (folder === null) return null;
-  const byPath = new Map(files.map(({ path, file }) => [path, file]));
-  const readText = (path: string) => {
-    const file = byPath.get(path);
-    if (file === undefined) throw new Error(`${path} is not in the dropped folder`);
-    return file.text();
-  };
-  const detected = { ...folder.detected, format: folder.format };
-  const parsed = await parseDatasetFiles(detected, [...byPath.keys()], readText);
-  const { labels, items, missing, problems } = parsed;
-  return { index: { labels, items }, missing: missing.length, problems: problems.length };
-}
 
 const startingIngest = (): IngestState => ({
   running: true,
@@ -73,15 +67,26 @@ export function storageShortfall(check: StorageCheck): string | null {
   );
 }
 
-export function createFolderCommands(
-  ingester: Ingester,
-  store: StoreLike,
-  trainer?: CachedDatasetLoader,
-  checkStorage?: StorageChecker,
-) {
+export interface FolderDeps {
+  ingester: Ingester;
+  store: StoreLike;
+  trainer?: CachedDatasetLoader;
+  checkStorage?: StorageChecker;
+  walker?: FolderWalker;
+}
+
+export function createFolderCommands({
+  ingester,
+  store,
+  trainer,
+  checkStorage,
+  walker,
+}: FolderDeps) {
   const patch = patcher(store);
   const ingestOf = () => store.getState().dataset.ingest;
   let cancelCurrent: (() => void) | null = null;
+  /** The last scanned folder's files: the labels are parsed (again) from them. */
+  let scanned: readonly WalkedFile[] = [];
 
   function onEvent(jobId: number, event: IngestEvent): void {
     const current = ingestOf();
@@ -95,58 +100,119 @@ export function createFolderCommands(
     }
   }
 
-  async function ingest(files: WalkedFiles): Promise<void> {
-    if (checkStorage) {
-      const storage = await checkStorage(files.length, { ...CACHE_SETTINGS });
-      patch('dataset', { storage });
-      const shortfall = storageShortfall(storage);
-      if (shortfall) {
-        patch('dataset', { folderError: shortfall });
-        return;
-      }
-    }
-    patch('dataset', { folderError: null, skipped: [], ingest: startingIngest() });
-    // Subscribed before the request, so no event is missed; those that arrive before the job's
-    // id is known wait in `early`.
-    let jobId: number | null = null;
-    const early: IngestEvent[] = [];
-    const unsubscribe = ingester.subscribe((event) =>
-      jobId === null ? early.push(event) : onEvent(jobId, event),
-    );
-    try {
-      const job = await ingester.ingest(files, { ...CACHE_SETTINGS });
-      jobId = job.id;
-      for (const event of early) onEvent(job.id, event);
-      cancelCurrent = job.cancel;
-      const { cached, reused, resumedFrom, cancelled } = await job.done;
-      const current = ingestOf();
-      if (current === null) return;
-      const ended = { ...current, cached, reused, resumedFrom, cancelled, running: false };
-      patch('dataset', { ingest: { ...ended, datasetKey: job.datasetKey } });
-      if (cancelled) return;
-      const folderIndex = await indexFolder(store, files);
-      patch('dataset', { folderIndex });
-      const name = store.getState().dataset.folder?.name ?? 'dropped folder';
-      if (trainer && folderIndex) {
-        const ready = await trainer.loadCachedDataset(name, job.datasetKey, folderIndex.index);
-        patch('dataset', { summary: ready.summary });
-      }
-    } catch (error) {
-      const current = ingestOf();
+  /** Reads a folder's file list and guesses its format (nothing decoded). False: it is empty. */
+  function scanFolder(files: readonly WalkedFile[]): boolean {
+    const first = files[0];
+    if (first === undefined) {
       patch('dataset', {
-        folderError: message(error),
-        ingest: current && { ...current, running: false },
+        folderError: 'The folder is empty (or only held hidden and system files).',
       });
+      return false;
+    }
+    scanned = files;
+    const name = first.path.split('/')[0] ?? '';
+    const detected = detectDatasetFormat(files.map((f) => f.path));
+    const folder = { name, files: files.length, detected, format: detected.format };
+    patch('dataset', { folder, folderError: null, ingest: null, folderIndex: null, skipped: [] });
+    return true;
+  }
+
+  /** Whether the browser can hold the cache; says why not at the drop zone. */
+  async function storageFits(files: readonly WalkedFile[]): Promise<boolean> {
+    if (!checkStorage) return true;
+    const storage = await checkStorage(files.length, { ...CACHE_SETTINGS });
+    patch('dataset', { storage });
+    const shortfall = storageShortfall(storage);
+    if (shortfall) patch('dataset', { folderError: shortfall });
+    return shortfall === null;
+  }
+
+  /** Caches the images of `files`; the dataset key when every shard is in, null if cancelled. */
+  async function cacheImages(files: readonly WalkedFile[]): Promise<string | null> {
+    patch('dataset', { folderError: null, skipped: [], ingest: startingIngest() });
+    // Subscribed before the request, so no event is missed; the job's id is known at once.
+    let jobId: number | null = null;
+    const unsubscribe = ingester.subscribe((event) => {
+      if (jobId !== null) onEvent(jobId, event);
+    });
+    try {
+      const job = ingester.ingest(files, { ...CACHE_SETTINGS });
+      jobId = job.id;
+      cancelCurrent = job.cancel;
+      const { cached, reused, resumedFrom, cancelled, datasetKey } = await job.done;
+      const current = ingestOf();
+      if (current === null) return null;
+      const ended = { ...current, cached, reused, resumedFrom, cancelled, running: false };
+      patch('dataset', { ingest: { ...ended, datasetKey } });
+      return cancelled ? null : datasetKey;
     } finally {
       unsubscribe();
       cancelCurrent = null;
     }
   }
 
-  /** A failure before ingestion (walking the folder), shown at the drop zone. */
-  const folderFailed = (error: unknown) => patch('dataset', { folderError: message(error) });
+  /** Parses the labels in the current format into the stored index, then has the trainer load it. */
+  async function indexAndLoad(datasetKey: string): Promise<void> {
+    const folder = store.getState().dataset.folder;
+    if (folder === null) return;
+    const format = { ...folder.detected, format: folder.format };
+    const folderIndex = await ingester.index(datasetKey, folder.name, scanned, format);
+    patch('dataset', { folderIndex });
+    if (trainer) {
+      const ready = await trainer.loadCachedDataset(datasetKey);
+      patch('dataset', { summary: ready.summary });
+    }
+  }
 
-  return { ingest, folderFailed, cancelIngest: () => cancelCurrent?.() };
+  /** Failures of the folder path are shown at the drop zone; nothing stored is touched. */
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const current = ingestOf();
+      patch('dataset', {
+        folderError: message(error),
+        ingest: current && { ...current, running: false },
+      });
+    }
+  }
+
+  /** Scans, caches and indexes a walked folder. */
+  const ingest = (files: readonly WalkedFile[]) =>
+    guarded(async () => {
+      if (!scanFolder(files) || !(await storageFits(files))) return;
+      const datasetKey = await cacheImages(files);
+      if (datasetKey !== null) await indexAndLoad(datasetKey);
+    });
+
+  /** `walk` runs at once, so a drop's DataTransfer is read before its handler returns. */
+  const open = (walk: () => Promise<WalkedFile[]>) => guarded(async () => ingest(await walk()));
+
+  /** The user's answer when the detected format is wrong: once cached, the labels are parsed
+   *  again in the new format. */
+  const chooseFormat = (format: DatasetFormat) =>
+    guarded(async () => {
+      store.getState().overrideFolderFormat(format);
+      const { ingest: state } = store.getState().dataset;
+      if (state?.datasetKey && !state.running && !state.cancelled) {
+        patch('dataset', { folderError: null, folderIndex: null });
+        await indexAndLoad(state.datasetKey);
+      }
+    });
+
+  return {
+    ingest,
+    /** Call inside the drop handler. */
+    dropFolder: (transfer: DataTransfer) => open(() => walkerOf(walker).fromDrop(transfer)),
+    chooseFolder: () => open(() => walkerOf(walker).pick()),
+    chooseFormat,
+    cancelIngest: () => cancelCurrent?.(),
+  };
+}
+
+function walkerOf(walker: FolderWalker | undefined): FolderWalker {
+  if (!walker) throw new Error('No folder walker: this studio cannot read folders.');
+  return walker;
 }
 
 export type FolderCommands = ReturnType<typeof createFolderCommands>;

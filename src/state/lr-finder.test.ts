@@ -14,7 +14,7 @@ it('keeps only the points a log-lr chart can draw', () => {
     lrs: [1e-7, 1e-5, 1e-3, 1e-1],
     losses: [0.7, 0.6, Number.NaN, Number.POSITIVE_INFINITY],
     stopReason: 'diverged',
-    suggestions: { steep: null, minimumDiv10: null, valley: null },
+    suggestions: { steep: null, minimumDiv10: null, valley: null, window: { start: 0, end: 0 } },
   } as const;
   expect(chartPoints({ ...result, lrs: [...result.lrs], losses: [...result.losses] })).toEqual([
     { lr: 1e-7, loss: 0.7 },

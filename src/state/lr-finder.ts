@@ -1,7 +1,7 @@
 // The LR finder slice: the sweep length, the request's busy flag and error, and the last curve
 // with its suggestions. Plain data plus pure helpers (tested in Node).
 import type { StageId } from '../core/train/stages';
-import type { LrSuggestions, WorkerEvent } from '../worker/protocol';
+import type { LrSuggestions, SuggestionRule, WorkerEvent } from '../worker/protocol';
 
 export interface LrFinderResult {
   /** The stage the sweep prepared (frozen parts, new C). */
@@ -29,7 +29,7 @@ export const initialLrFinder = (): LrFinderState => ({
 });
 
 /** The suggestions in the order the panel lists them, with fastai's names for the rules. */
-export const SUGGESTION_RULES: readonly (readonly [keyof LrSuggestions, string])[] = [
+export const SUGGESTION_RULES: readonly (readonly [SuggestionRule, string])[] = [
   ['valley', 'Valley'],
   ['steep', 'Steepest descent'],
   ['minimumDiv10', 'Minimum ÷ 10'],

@@ -3,31 +3,23 @@
 // it changes a few times a second, this slice only when the run does. Plain data plus pure
 // helpers (tested in Node).
 import type { StageId } from '../core/train/stages';
-import type { CheckpointInfo, RunState, StageRunSpec } from '../worker/protocol';
+import type {
+  CheckpointInfo,
+  FinishedStage,
+  RunState,
+  StageRunSpec,
+  StepReport,
+} from '../worker/protocol';
+import { STAGE_DEFAULTS } from './pure-core';
 
 export type TrainSettings = Omit<StageRunSpec, 'stage'>;
 
-/** Where the current stage stands, from the last committed trainStep event. */
-export interface StepProgress {
-  stage: StageId;
-  step: number;
-  totalSteps: number;
-  loss: number;
-  lr: number;
-  momentum: number;
+/** Where the current stage stands: the last committed trainStep event, and the timing. */
+export interface StepProgress extends StepReport {
   /** The first step seen and when (ms): the rate excludes warm-up before it. */
   firstStep: number;
   firstAt: number;
   lastAt: number;
-}
-
-export interface StageResult {
-  stage: StageId;
-  outcome: 'completed' | 'stopped' | 'diverged';
-  stepsRun: number;
-  bestStep: number;
-  bestMeanAuc: number;
-  seconds: number;
 }
 
 export interface TrainingState {
@@ -36,7 +28,7 @@ export interface TrainingState {
   runState: RunState;
   /** A runStage/resumeStage request is in flight. */
   busy: boolean;
-  results: StageResult[];
+  results: FinishedStage[];
   /** The last stage that trained the current network (null: fresh network). */
   previousStage: StageId | null;
   /** A checkpoint the worker reported at start-up: offered as "Resume stage". */
@@ -51,21 +43,16 @@ export interface TrainingState {
   workerError: string | null;
 }
 
-/** Defaults for a first run on the demo data; the paper trains to convergence with an LR found
- *  by the LR finder, so these are a starting point, not the paper's values. */
-export const DEFAULT_SETTINGS: TrainSettings = {
-  iterations: 300, // enough for the phantom findings to separate; real data needs thousands
-  lrMax: 0.01, // one-cycle peak; SGD with momentum tolerates 1e-2 on ImageNet backbones
-  batchSize: 16, // fits a 4 GB GPU at 224 px with ResNet18
-  accumulation: 1, // raise it for a larger effective batch when memory is short
-  weightDecay: 1e-4, // decoupled, as in fastai's defaults
-  validateEvery: 50, // also the checkpoint interval: the best validation AUC is kept
-  seed: 0, // the run's seed: init of C and T, batch order, augmentation
+/** The form starts from the core's stage defaults (shared with the headless runner); the
+ *  augmentation and schedule variant stay on those defaults, unexposed. */
+const defaultSettings = (): TrainSettings => {
+  const { iterations, batchSize, accumulation, lrMax, weightDecay, validateEvery } = STAGE_DEFAULTS;
+  return { iterations, batchSize, accumulation, lrMax, weightDecay, validateEvery, seed: 0 };
 };
 
 export const initialTraining = (): TrainingState => ({
   selectedStage: 'colorModule',
-  settings: { ...DEFAULT_SETTINGS },
+  settings: defaultSettings(),
   runState: 'idle',
   busy: false,
   results: [],

@@ -5,8 +5,9 @@
 // re-render the charts per step.
 import type { WorkerEvent } from '../worker/protocol';
 import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
+import { previousStageAfter } from './pure-core';
 import type { StudioData } from './store';
-import type { StageResult, StepProgress } from './training';
+import type { StepProgress } from './training';
 
 type StepEvent = Extract<WorkerEvent, { kind: 'trainStep' }>;
 type Change = Partial<StudioData> | null;
@@ -19,13 +20,9 @@ export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now:
   const previous = state.progress;
   const sameRun = previous !== null && previous.stage === last.stage && previous.step < last.step;
   const first = steps[0] as StepEvent;
+  const { kind: _kind, ...report } = last;
   const progress: StepProgress = {
-    stage: last.stage,
-    step: last.step,
-    totalSteps: last.totalSteps,
-    loss: last.loss,
-    lr: last.lr,
-    momentum: last.momentum,
+    ...report,
     firstStep: sameRun ? previous.firstStep : first.step,
     firstAt: sameRun ? previous.firstAt : now,
     lastAt: now,
@@ -94,15 +91,13 @@ function finishStage(
   training: StudioData['training'],
   event: Extract<WorkerEvent, { kind: 'stageFinished' }>,
 ): StudioData['training'] {
-  const { stage, outcome, stepsRun, bestStep, bestMeanAuc, seconds } = event;
-  const result: StageResult = { stage, outcome, stepsRun, bestStep, bestMeanAuc, seconds };
+  const { kind: _kind, id: _id, ...result } = event;
   return {
     ...training,
     runState: 'idle',
     results: [...training.results, result],
-    // A stage that ran any step has changed the network, even if stopped or rolled back.
-    previousStage: stepsRun > 0 ? stage : training.previousStage,
-    diverged: outcome === 'diverged' ? (event.message ?? 'The loss diverged.') : null,
+    previousStage: previousStageAfter(result.stage, result.stepsRun, training.previousStage),
+    diverged: result.outcome === 'diverged' ? (result.message ?? 'The loss diverged.') : null,
     resumable: null,
   };
 }

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DatasetFormat } from '../core/data/detect';
-import { pickFolder, type WalkedFile, walkDataTransfer } from '../platform/walk-folder';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
@@ -24,20 +23,8 @@ export function FolderDrop() {
   const { folder, folderError } = useStudio(
     useShallow(fieldsOf('dataset', 'folder', 'folderError')),
   );
-  const overrideFolderFormat = useStudio((s) => s.overrideFolderFormat);
-  const { scanFolder, ingest, folderFailed } = useCommands();
+  const { dropFolder, chooseFolder, chooseFormat } = useCommands();
   const [over, setOver] = useState(false);
-
-  const take = async (walk: () => Promise<WalkedFile[]>) => {
-    try {
-      const files = await walk();
-      if (files.length === 0) return;
-      scanFolder(files);
-      await ingest(files);
-    } catch (error) {
-      folderFailed(error);
-    }
-  };
 
   return (
     <fieldset className="card">
@@ -53,13 +40,12 @@ export function FolderDrop() {
         onDrop={(event) => {
           event.preventDefault();
           setOver(false);
-          // The DataTransfer empties once this handler returns: walkDataTransfer reads it first.
-          const walking = walkDataTransfer(event.dataTransfer);
-          void take(() => walking);
+          // The DataTransfer empties once this handler returns: dropFolder reads it first.
+          void dropFolder(event.dataTransfer);
         }}
       >
         <p>Drop a CheXpert, ChestX-ray14, MURA or class-per-folder dataset here, or</p>
-        <button type="button" onClick={() => void take(pickFolder)}>
+        <button type="button" onClick={() => void chooseFolder()}>
           Choose folder…
         </button>
         <p className="hint">Images are decoded and cached in this browser; nothing is uploaded.</p>
@@ -76,7 +62,7 @@ export function FolderDrop() {
             label="Dataset format"
             value={folder.format}
             options={FORMATS}
-            onChange={overrideFolderFormat}
+            onChange={(format) => void chooseFormat(format)}
             hint="Detected from the file list; override it if the guess is wrong."
           />
         </div>

@@ -38,14 +38,14 @@ export function IngestProgress() {
       )}
       {folderIndex ? (
         <p data-testid="folder-index">
-          Labels: {folderIndex.index.items.length} images with {folderIndex.index.labels.join(', ')}
+          Labels: {folderIndex.images} images with {folderIndex.labels.join(', ')}
           {folderIndex.missing > 0
             ? ` · ${folderIndex.missing} listed images not in the folder`
             : ''}
           {folderIndex.problems > 0 ? ` · ${folderIndex.problems} label rows skipped` : ''}
         </p>
       ) : null}
-      {folderIndex ? <LabelCountsChart index={folderIndex.index} /> : null}
+      {folderIndex ? <LabelCountsChart counts={folderIndex.counts} /> : null}
       {skipped.length > 0 ? (
         <details>
           <summary>

@@ -10,15 +10,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DatasetIndex } from '../core/data/types';
-import { labelCounts } from '../state/pure-core';
+import type { LabelCount } from '../worker/ingest-protocol';
 
-export function LabelCountsChart({ index }: { index: DatasetIndex }) {
-  const counts = labelCounts(index);
+export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) {
   return (
     <figure aria-label="Label counts of the dropped dataset">
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={counts}>
+        <BarChart data={[...counts]}>
           <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
           <XAxis dataKey="label" stroke="#9aa7b4" />
           <YAxis allowDecimals={false} stroke="#9aa7b4" />

@@ -28,7 +28,6 @@ const TOTAL_STEPS = FLUSHES * STEPS_PER_FLUSH;
 const idle = async () => undefined;
 const fakeCommands = {
   loadDemoData: idle,
-  scanFolder: () => undefined,
   buildModel: idle,
   runStage: idle,
   resumeStage: idle,
@@ -38,7 +37,9 @@ const fakeCommands = {
   exportWeights: idle,
   importWeights: idle,
   ingest: idle,
-  folderFailed: () => undefined,
+  dropFolder: idle,
+  chooseFolder: idle,
+  chooseFormat: idle,
   cancelIngest: () => undefined,
 } satisfies StudioCommands;
 

@@ -1,8 +1,7 @@
-// The page's handle on the training worker: typed requests with ids, answered by promises, and
-// a stream of events for subscribers. No tfjs here.
-import type { DatasetIndex } from '../core/data/types';
+// The page's handle on the training worker: typed requests answered by promises of their reply
+// event, and a stream of events for subscribers (request-client.ts). No tfjs here.
 import type {
-  CheckpointInfo,
+  DatasetRef,
   DemoDataRequest,
   DeviceInfo,
   ExportScope,
@@ -12,24 +11,21 @@ import type {
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
+import { type Body, RequestClient } from './request-client';
 
-type Pending = { resolve: (event: WorkerEvent) => void; reject: (error: Error) => void };
-type RequestBody = WorkerRequest extends infer R
-  ? R extends { id: number }
-    ? Omit<R, 'id'>
-    : never
-  : never;
 type EventOf<K extends WorkerEvent['kind']> = Extract<WorkerEvent, { kind: K }>;
 
-export class TrainerClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly listeners = new Set<(event: WorkerEvent) => void>();
+/** Progress shares its request's id but is not the answer to it; id-less errors answer nothing. */
+const answerOf = (event: WorkerEvent) => {
+  if (!('id' in event) || event.id === null || event.kind === 'progress') return null;
+  return { id: event.id, error: event.kind === 'error' ? event.message : null };
+};
 
-  constructor(private readonly worker: Worker) {
-    worker.onmessage = (message: MessageEvent<WorkerEvent>) => this.receive(message.data);
-    worker.onerror = (error) =>
-      this.failAll(new Error(`The training worker crashed: ${error.message}`));
+export class TrainerClient {
+  private readonly client: RequestClient<WorkerRequest, WorkerEvent>;
+
+  constructor(worker: Worker) {
+    this.client = new RequestClient(worker, 'training', answerOf);
   }
 
   static start(): TrainerClient {
@@ -39,9 +35,7 @@ export class TrainerClient {
   }
 
   /** Starts tfjs in the worker; resolves with the device and any checkpoint left to resume. */
-  async init(
-    preferred?: DeviceInfo['backend'][],
-  ): Promise<{ device: DeviceInfo; checkpoint: CheckpointInfo | null }> {
+  async init(preferred?: DeviceInfo['backend'][]) {
     const event = await this.expect(
       'ready',
       preferred ? { kind: 'init', preferred } : { kind: 'init' },
@@ -50,16 +44,16 @@ export class TrainerClient {
   }
 
   loadDemoData(demo: DemoDataRequest): Promise<EventOf<'datasetReady'>> {
-    return this.expect('datasetReady', { kind: 'loadDemoData', demo });
+    return this.loadDataset({ kind: 'demo', demo });
   }
 
-  /** A dropped folder already in the IndexedDB image cache, with its parsed index. */
-  loadCachedDataset(
-    name: string,
-    datasetKey: string,
-    index: DatasetIndex,
-  ): Promise<EventOf<'datasetReady'>> {
-    return this.expect('datasetReady', { kind: 'loadCachedDataset', name, datasetKey, index });
+  /** A dropped folder, already parsed and cached under `datasetKey` by the ingestion worker. */
+  loadCachedDataset(datasetKey: string): Promise<EventOf<'datasetReady'>> {
+    return this.loadDataset({ kind: 'cached', datasetKey });
+  }
+
+  private loadDataset(dataset: DatasetRef): Promise<EventOf<'datasetReady'>> {
+    return this.expect('datasetReady', { kind: 'loadDataset', dataset });
   }
 
   /** `pretrained.bytes` (a dropped file) is transferred, not copied. */
@@ -84,7 +78,7 @@ export class TrainerClient {
 
   /** Pause, resume or stop the running stage; answered between steps. */
   control(action: 'pause' | 'resume' | 'stop'): void {
-    this.worker.postMessage({ kind: 'control', action, id: this.nextId++ } satisfies WorkerRequest);
+    this.client.send({ kind: 'control', action });
   }
 
   exportWeights(scope: ExportScope): Promise<EventOf<'exported'>> {
@@ -96,46 +90,20 @@ export class TrainerClient {
   }
 
   subscribe(listener: (event: WorkerEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.client.subscribe(listener);
   }
 
   terminate(): void {
-    this.worker.terminate();
-    this.failAll(new Error('The training worker was stopped'));
+    this.client.terminate();
   }
 
   private async expect<K extends WorkerEvent['kind']>(
     kind: K,
-    body: RequestBody,
+    body: Body<WorkerRequest>,
     transfer: Transferable[] = [],
   ): Promise<EventOf<K>> {
-    const event = await this.request(body, transfer);
+    const event = await this.client.request(body, transfer).reply;
     if (event.kind !== kind) throw new Error(`Unexpected reply ${event.kind} to ${body.kind}`);
     return event as EventOf<K>;
-  }
-
-  private request(body: RequestBody, transfer: Transferable[]): Promise<WorkerEvent> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...body, id } as WorkerRequest, transfer);
-    });
-  }
-
-  private receive(event: WorkerEvent): void {
-    for (const listener of this.listeners) listener(event);
-    // Progress shares its request's id but is not the answer to it.
-    const id = 'id' in event && event.kind !== 'progress' ? event.id : null;
-    const waiting = id === null ? undefined : this.pending.get(id);
-    if (!waiting || id === null) return;
-    this.pending.delete(id);
-    if (event.kind === 'error') waiting.reject(new Error(event.message));
-    else waiting.resolve(event);
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
   }
 }

@@ -1,30 +1,38 @@
-// The page's handle on the ingestion worker: start an ingestion (a promise of its summary), watch
-// its events, cancel it. No tfjs here; the dataset key is computed on the page from file metadata.
-import { type CacheSettings, datasetKey, imageFiles } from '../platform/image-cache';
+// The page's handle on the ingestion worker: cache a dropped folder's images (a job with a cancel
+// switch), parse its labels into the stored index, and watch their events. The page hands over
+// the walked files and the chosen format only: keying, decoding and parsing happen in the worker.
+// No tfjs here.
+import type { DetectedFormat } from '../core/data/detect';
 import type { WalkedFile } from '../platform/walk-folder';
-import type { IngestEvent, IngestRequest, IngestSummary } from './ingest-protocol';
+import type { CacheSettings, IndexSummary, IngestEvent, IngestRequest } from './ingest-protocol';
+import { RequestClient } from './request-client';
 
-type Pending = { resolve: (summary: IngestSummary) => void; reject: (error: Error) => void };
+type Reply<K extends IngestEvent['kind']> = Omit<Extract<IngestEvent, { kind: K }>, 'kind' | 'id'>;
 
-/** One running ingestion: its key, its summary when done, and a cancel switch. */
+/** One running ingestion: its summary (with the dataset key) when done, and a cancel switch. */
 export interface IngestJob {
   id: number;
-  datasetKey: string;
-  /** Image files in cache order (the order the cache's file indices refer to). */
-  files: WalkedFile[];
-  done: Promise<IngestSummary>;
+  done: Promise<Reply<'done'>>;
   cancel(): void;
 }
 
-export class IngestClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly listeners = new Set<(event: IngestEvent) => void>();
+/** 'done', 'indexed' and 'error' answer a request; progress and skipped files stream. */
+const answerOf = (event: IngestEvent) => {
+  if (event.kind === 'progress' || event.kind === 'skipped') return null;
+  return { id: event.id, error: event.kind === 'error' ? event.message : null };
+};
 
-  constructor(private readonly worker: Worker) {
-    worker.onmessage = (message: MessageEvent<IngestEvent>) => this.receive(message.data);
-    worker.onerror = (error) =>
-      this.failAll(new Error(`The ingestion worker crashed: ${error.message}`));
+function reply<K extends IngestEvent['kind']>(event: IngestEvent, kind: K): Reply<K> {
+  if (event.kind !== kind) throw new Error(`Unexpected reply ${event.kind} (expected ${kind})`);
+  const { kind: _kind, id: _id, ...rest } = event as Extract<IngestEvent, { kind: K }>;
+  return rest;
+}
+
+export class IngestClient {
+  private readonly client: RequestClient<IngestRequest, IngestEvent>;
+
+  constructor(worker: Worker) {
+    this.client = new RequestClient(worker, 'ingestion', answerOf);
   }
 
   static start(): IngestClient {
@@ -33,50 +41,40 @@ export class IngestClient {
     );
   }
 
-  /** Ingests the image files among `walked` (others, e.g. CSVs, are left out) into the cache. */
-  async ingest(walked: readonly WalkedFile[], settings: CacheSettings): Promise<IngestJob> {
-    const files = imageFiles(walked);
-    const identities = files.map(({ path, file }) => ({
-      path,
-      size: file.size,
-      lastModified: file.lastModified,
-    }));
-    const key = await datasetKey(identities, settings);
-    const id = this.nextId++;
-    const done = new Promise<IngestSummary>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+  /** Caches the images among `files` (CSVs and other files are left out). */
+  ingest(files: readonly WalkedFile[], settings: CacheSettings): IngestJob {
+    const { id, reply: answer } = this.client.request({
+      kind: 'ingest',
+      files: [...files],
+      settings,
     });
-    const request: IngestRequest = { kind: 'ingest', id, files, settings, datasetKey: key };
-    this.worker.postMessage(request);
-    const cancel = () => this.worker.postMessage({ kind: 'cancel', id } satisfies IngestRequest);
-    return { id, datasetKey: key, files, done, cancel };
+    const done = answer.then((event) => reply(event, 'done'));
+    return { id, done, cancel: () => this.client.send({ kind: 'cancel' }, id) };
   }
 
-  /** Every event of every ingestion (progress, skipped files, done, errors). */
+  /** Parses the labels among `files` with `format`; the index is stored under `datasetKey`. */
+  async index(
+    datasetKey: string,
+    name: string,
+    files: readonly WalkedFile[],
+    format: DetectedFormat,
+  ): Promise<IndexSummary> {
+    const request = this.client.request({
+      kind: 'index',
+      datasetKey,
+      name,
+      files: [...files],
+      format,
+    });
+    return reply(await request.reply, 'indexed');
+  }
+
+  /** Every event of every request (progress, skipped files, answers, errors). */
   subscribe(listener: (event: IngestEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.client.subscribe(listener);
   }
 
   terminate(): void {
-    this.worker.terminate();
-    this.failAll(new Error('The ingestion worker was stopped'));
-  }
-
-  private receive(event: IngestEvent): void {
-    for (const listener of this.listeners) listener(event);
-    const waiting = this.pending.get(event.id);
-    if (!waiting || (event.kind !== 'done' && event.kind !== 'error')) return;
-    this.pending.delete(event.id);
-    if (event.kind === 'error') waiting.reject(new Error(event.message));
-    else {
-      const { kind: _kind, id: _id, ...summary } = event;
-      waiting.resolve(summary);
-    }
-  }
-
-  private failAll(error: Error): void {
-    for (const waiting of this.pending.values()) waiting.reject(error);
-    this.pending.clear();
+    this.client.terminate();
   }
 }

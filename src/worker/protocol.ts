@@ -1,17 +1,18 @@
 // The page ↔ worker protocol: types only, so both sides share one definition and the page never
 // imports tfjs values through it. Requests carry an id; events answering a request repeat it.
 import type { BackendName } from '../core/backend/select';
-import type { DatasetIndex } from '../core/data/types';
-import type { StageSettings } from '../core/experiment/stage-session';
-import type { BackboneKind, ColorizerKind } from '../core/model/part';
+import type { StageSettings } from '../core/experiment/stage-settings';
+import type { BackboneKind, ColorizerKind } from '../core/model/kinds';
+import type { StageResult } from '../core/train/loop';
+import type { LrFinderStopReason } from '../core/train/lr-finder';
+import type { LrSuggestions } from '../core/train/lr-suggestions';
 import type { StageId } from '../core/train/stages';
+import type { ExportScope } from '../core/weights/model-card';
+import type { CheckpointInfo } from '../platform/checkpoint-store';
 
-/** The LR finder's three suggested peak learning rates (fastai's steep, minimum/10, valley). */
-export interface LrSuggestions {
-  steep: number | null;
-  minimumDiv10: number | null;
-  valley: number | null;
-}
+// The core's and the platform's own types, so the page takes them from the protocol alone.
+export type { SuggestionRule } from '../core/train/lr-suggestions';
+export type { CheckpointInfo, ExportScope, LrSuggestions };
 
 /** What the worker reports about the device it computes on. */
 export interface DeviceInfo {
@@ -29,6 +30,12 @@ export interface DemoDataRequest {
   imageSize: number;
   seed: number;
 }
+
+/** Which dataset to train on, by reference: a dropped folder by its key (the worker reads its
+ *  index from IndexedDB), or the seeded phantom by its settings. Never the index itself. */
+export type DatasetRef =
+  | { kind: 'demo'; demo: DemoDataRequest }
+  | { kind: 'cached'; datasetKey: string };
 
 /** Per-split, per-label counts for the dataset summary chart. */
 export interface DatasetSummary {
@@ -52,6 +59,14 @@ export interface ModelSpec {
   seed: number;
 }
 
+/** A built network as the page shows it: parameter counts per part and E's provenance. */
+export interface ModelDescription {
+  parameters: { colorizer: number; backbone: number; classifier: number };
+  /** Human description of E's weights, e.g. "ImageNet (squeezenet1_1.safetensors)". */
+  pretrained: string;
+  isPretrained: boolean;
+}
+
 /** Where E's starting weights come from. 'random' is flagged "not pretrained" everywhere. */
 export type PretrainedSource =
   | { kind: 'random' }
@@ -61,13 +76,9 @@ export type PretrainedSource =
 /** A stage as the page starts it: the core's settings (augmentation and schedule on defaults). */
 export type StageRunSpec = Omit<StageSettings, 'augment' | 'variant'>;
 
-export type ExportScope = 'colorizer' | 'colorizer+backbone' | 'network';
-
 export type WorkerRequest = { id: number } & (
   | { kind: 'init'; preferred?: BackendName[] }
-  | { kind: 'loadDemoData'; demo: DemoDataRequest }
-  /** A dropped dataset already ingested into the IndexedDB image cache under `datasetKey`. */
-  | { kind: 'loadCachedDataset'; name: string; datasetKey: string; index: DatasetIndex }
+  | { kind: 'loadDataset'; dataset: DatasetRef }
   | { kind: 'buildModel'; model: ModelSpec; pretrained: PretrainedSource }
   | { kind: 'runStage'; run: StageRunSpec }
   /** The LR finder (SPEC §4) on `run`'s stage and feed; the network's weights are put back after. */
@@ -88,15 +99,26 @@ export interface PreviewImage {
   color: Uint8ClampedArray;
 }
 
-/** A checkpoint the worker can continue from (reported at init and after each save). */
-export interface CheckpointInfo {
+export type RunState = 'idle' | 'running' | 'paused' | 'stopping';
+
+/** One optimizer step as the page charts it. Every event's `step` counts optimizer steps done
+ *  (1 after the first, totalSteps after the last), as the core's StageEvent does. */
+export interface StepReport {
   stage: StageId;
   step: number;
   totalSteps: number;
-  savedAt: string;
+  loss: number;
+  lr: number;
+  momentum: number;
 }
 
-export type RunState = 'idle' | 'running' | 'paused' | 'stopping';
+/** How a stage ended: the core's result, with its stage and wall time. */
+export interface FinishedStage extends StageResult {
+  stage: StageId;
+  seconds: number;
+  /** Set when the outcome is 'diverged': what happened and what to try. */
+  message?: string;
+}
 
 export type WorkerEvent =
   | { kind: 'ready'; id: number; device: DeviceInfo; checkpoint: CheckpointInfo | null }
@@ -104,35 +126,17 @@ export type WorkerEvent =
   /** Long work (data generation, downloads, checkpoints, the LR finder): for progress bars. */
   | { kind: 'progress'; id: number; task: string; done: number; total: number }
   | { kind: 'datasetReady'; id: number; summary: DatasetSummary }
-  | {
-      kind: 'modelReady';
-      id: number;
-      parameters: { colorizer: number; backbone: number; classifier: number };
-      /** Human description of E's weights, e.g. "ImageNet (squeezenet1_1.safetensors)". */
-      pretrained: string;
-      isPretrained: boolean;
-    }
+  | ({ kind: 'modelReady'; id: number } & ModelDescription)
   | { kind: 'runState'; state: RunState }
   /** A reload resumed a stage: the dataset, model and settings the worker rebuilt from the
    *  checkpoint, so the page shows what is training. */
-  | {
+  | ({
       kind: 'resumed';
       summary: DatasetSummary;
       model: ModelSpec;
-      parameters: { colorizer: number; backbone: number; classifier: number };
-      pretrained: string;
-      isPretrained: boolean;
       run: StageRunSpec;
-    }
-  | {
-      kind: 'trainStep';
-      stage: StageId;
-      step: number;
-      totalSteps: number;
-      loss: number;
-      lr: number;
-      momentum: number;
-    }
+    } & ModelDescription)
+  | ({ kind: 'trainStep' } & StepReport)
   | {
       kind: 'validation';
       stage: StageId;
@@ -143,25 +147,14 @@ export type WorkerEvent =
     }
   | { kind: 'preview'; stage: StageId; step: number; images: PreviewImage[] }
   | { kind: 'checkpointSaved'; checkpoint: CheckpointInfo }
-  | {
-      kind: 'stageFinished';
-      id: number;
-      stage: StageId;
-      outcome: 'completed' | 'stopped' | 'diverged';
-      stepsRun: number;
-      bestStep: number;
-      bestMeanAuc: number;
-      seconds: number;
-      /** Set when the outcome is 'diverged': what happened and what to try. */
-      message?: string;
-    }
+  | ({ kind: 'stageFinished'; id: number } & FinishedStage)
   | {
       kind: 'lrFound';
       id: number;
       lrs: number[];
       /** The smoothed losses, one per lr. */
       losses: number[];
-      stopReason: 'completed' | 'diverged' | 'aborted';
+      stopReason: LrFinderStopReason;
       /** null where the recorded curve was too short for that rule. */
       suggestions: LrSuggestions;
     }

@@ -2,7 +2,7 @@
 // the stages run on this network with their best validation AUC, seeds, dataset and provenance.
 import type { ModelCardInput } from '../core/weights/model-card';
 import type { WorkerDataset } from './session-data';
-import type { BuiltModel } from './session-model';
+import type { SessionModel } from './session-model';
 
 export interface StageHistoryEntry {
   stage: string;
@@ -12,7 +12,7 @@ export interface StageHistoryEntry {
 
 export function modelCardInput(
   dataset: WorkerDataset,
-  { spec, pretrained }: BuiltModel,
+  { spec, pretrained }: SessionModel,
   history: readonly StageHistoryEntry[],
 ): ModelCardInput {
   return {

@@ -1,24 +1,36 @@
-// The worker's dataset: the built-in phantom demo or a dropped folder already in the IndexedDB
-// image cache, split by patient, with the summary the page charts. Worker-only.
-
+// The worker's dataset: the built-in phantom demo, or a dropped folder whose index and images the
+// ingestion worker stored under its key, split by patient, with the summary the page charts.
+// Storage comes in through `DatasetStore`, so Node tests run the session on fakes. Worker-only.
+import type { BatchFeed, FeedOptions } from '../core/data/feed';
 import { resolvePolicy, type UncertaintyPolicy } from '../core/data/labels';
 import type { FeedItem } from '../core/data/memory-feed';
-import { splitKeepingHoldout } from '../core/data/split';
+import { DEFAULT_SPLIT, splitKeepingHoldout } from '../core/data/split';
 import type { DatasetIndex, DatasetItem, SplitName } from '../core/data/types';
 import { phantomDemo } from '../core/experiment/demo-data';
 import { joinImages } from '../core/experiment/labelled-images';
 import type { TrainFeedFactory } from '../core/experiment/stage-session';
-import { deriveSeed } from '../core/util/random';
-import { createCachedFeed, loadCachedItems } from '../platform/cached-feed-source';
-import type { DatasetSummary, DemoDataRequest } from './protocol';
+import type { LabelLookup } from '../platform/cached-feed-source';
+import type { StoredDatasetIndex } from '../platform/dataset-index-store';
+import type { DatasetRef, DatasetSummary } from './protocol';
 
-/** How to load the dataset again after a reload (kept in checkpoints). */
-export type DataSource =
-  | { kind: 'demo'; demo: DemoDataRequest }
-  | { kind: 'cached'; name: string; datasetKey: string; index: DatasetIndex };
+/** Where a dropped dataset's index and images live (IndexedDB in the browser). */
+export interface DatasetStore {
+  loadIndex(datasetKey: string): Promise<StoredDatasetIndex>;
+  /** A seeded training feed over the stored images that `labels` knows. */
+  trainFeed(datasetKey: string, labels: LabelLookup, options: FeedOptions): Promise<BatchFeed>;
+  /** The labelled images among `paths`, in memory (validation). */
+  loadItems(datasetKey: string, paths: readonly string[], labels: LabelLookup): Promise<FeedItem[]>;
+}
+
+/** How the data was split: what a checkpoint records to recognise the same split on resume. */
+export interface SplitRecord {
+  seed: number;
+  images: Record<SplitName, number>;
+}
 
 export interface WorkerDataset {
-  source: DataSource;
+  ref: DatasetRef;
+  split: SplitRecord;
   labels: string[];
   /** How uncertain labels became targets (CheXpert-style sets only; empty otherwise). */
   uncertaintyPolicies: Record<string, UncertaintyPolicy>;
@@ -27,54 +39,68 @@ export interface WorkerDataset {
   summary: DatasetSummary;
 }
 
-const SPLIT_SEED = 0;
-const SIDES: SplitName[] = ['train', 'valid', 'test'];
+const SIDES: readonly SplitName[] = ['train', 'valid', 'test'];
 
-export function loadDataset(source: DataSource): Promise<WorkerDataset> | WorkerDataset {
-  return source.kind === 'demo' ? loadDemo(source) : loadCached(source);
+export function loadDataset(ref: DatasetRef, store: DatasetStore): Promise<WorkerDataset> {
+  return ref.kind === 'demo' ? Promise.resolve(loadDemo(ref)) : loadCached(ref, store);
 }
 
-function loadDemo(source: Extract<DataSource, { kind: 'demo' }>): WorkerDataset {
-  const { index, images } = phantomDemo(source.demo);
+/** One string per dataset reference: equal strings, same data. */
+export const datasetRefKey = (ref: DatasetRef): string =>
+  ref.kind === 'demo' ? `demo:${JSON.stringify(ref.demo)}` : `cached:${ref.datasetKey}`;
+
+function loadDemo(ref: Extract<DatasetRef, { kind: 'demo' }>): WorkerDataset {
+  const { index, images } = phantomDemo(ref.demo);
   const { data } = joinImages('phantom', index, (path) => images.get(path));
+  const summary = summarize('Phantom demo', index);
   return {
-    source,
+    ref,
+    split: splitRecord(ref.demo.seed, summary),
     labels: data.labels,
     uncertaintyPolicies: policiesOf(index),
     train: data.splits.train,
     valid: data.splits.valid,
-    summary: summarize('Phantom demo', index),
+    summary,
   };
 }
 
-/** Official held-out sides are kept; the rest is drawn by patient (70 / 15 / 15). */
-async function loadCached(source: Extract<DataSource, { kind: 'cached' }>): Promise<WorkerDataset> {
-  const index = splitKeepingHoldout(
-    source.index,
-    { train: 0.7, valid: 0.15, test: 0.15 },
-    deriveSeed(SPLIT_SEED, source.datasetKey),
-  );
-  const bySide = (side: SplitName) =>
-    new Map(index.items.filter((i) => i.split === side).map((i) => [i.path, i]));
-  const trainItems = bySide('train');
-  const validItems = bySide('valid');
-  const labelsOf = (items: Map<string, DatasetItem>) => (path: string) => {
+/** Official held-out sides are kept; the rest is drawn by patient (DEFAULT_SPLIT). */
+async function loadCached(
+  ref: Extract<DatasetRef, { kind: 'cached' }>,
+  store: DatasetStore,
+): Promise<WorkerDataset> {
+  const key = ref.datasetKey;
+  const stored = await store.loadIndex(key);
+  const index = splitKeepingHoldout(stored.index, DEFAULT_SPLIT, DEFAULT_SPLIT.seed);
+  const trainLabels = labelsOn(index, 'train');
+  const validLabels = labelsOn(index, 'valid');
+  const validPaths = index.items.filter((i) => i.split === 'valid').map((i) => i.path);
+  const summary = summarize(stored.name, index);
+  return {
+    ref,
+    split: splitRecord(DEFAULT_SPLIT.seed, summary),
+    labels: index.labels,
+    uncertaintyPolicies: policiesOf(index),
+    train: (options) => store.trainFeed(key, trainLabels, options),
+    valid: await store.loadItems(key, validPaths, validLabels),
+    summary,
+  };
+}
+
+/** Target and mask of the items on one side, by path. */
+function labelsOn(index: DatasetIndex, side: SplitName): LabelLookup {
+  const items = new Map<string, DatasetItem>();
+  for (const item of index.items) if (item.split === side) items.set(item.path, item);
+  return (path) => {
     const item = items.get(path);
     return item ? { target: item.target, mask: item.mask } : null;
   };
-  const valid = await loadCachedItems(
-    source.datasetKey,
-    [...validItems.keys()],
-    labelsOf(validItems),
-  );
-  return {
-    source,
-    labels: index.labels,
-    uncertaintyPolicies: policiesOf(index),
-    train: (options) => createCachedFeed(source.datasetKey, labelsOf(trainItems), options),
-    valid,
-    summary: summarize(source.name, index),
-  };
+}
+
+function splitRecord(seed: number, summary: DatasetSummary): SplitRecord {
+  const images = { train: 0, valid: 0, test: 0 };
+  for (const side of summary.splits) images[side.split] = side.images;
+  return { seed, images };
 }
 
 /** The parsers' default policies (SPEC §5), for datasets that have uncertain labels (`raw`). */

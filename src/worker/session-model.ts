@@ -1,31 +1,45 @@
 // Building the network in the worker: T, E and C from the model spec, E's starting weights from
-// ImageNet (downloaded once and cached, or a dropped file) or random and flagged as such.
+// ImageNet (downloaded once and cached, or a dropped file) or random and flagged as such. The
+// download comes in through `WeightsSource`, so Node tests build models without a network.
 import { createNetwork, type Network } from '../core/model';
-import {
-  IMAGENET_SOURCES,
-  loadImageNetBackbone,
-  type PretrainedStatus,
-} from '../core/weights/imagenet';
-import { downloadWeights, sha256Hex } from '../platform/download-weights';
-import type { ModelSpec, PretrainedSource } from './protocol';
+import type { BackboneKind } from '../core/model/kinds';
+import { loadImageNetBackbone, type PretrainedStatus } from '../core/weights/imagenet';
+import type { ModelDescription, ModelSpec, PretrainedSource } from './protocol';
 
-export interface BuiltModel {
+/** An ImageNet weights file as it arrived, with what its model card will say of it. */
+export interface PretrainedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The published source's id (download) or the file's name (dropped). */
+  source: string;
+  sha256: string;
+}
+
+export type Progress = (task: string, done: number, total: number) => void;
+
+/** Where ImageNet weights come from (the browser: a checked, cached download). */
+export interface WeightsSource {
+  download(backbone: BackboneKind, progress: Progress): Promise<PretrainedFile>;
+  sha256(bytes: Uint8Array): Promise<string>;
+}
+
+/** The network the session trains, with the spec it was built from and E's provenance. */
+export interface SessionModel {
   network: Network;
   spec: ModelSpec;
   pretrained: PretrainedStatus;
 }
 
-export type Progress = (task: string, done: number, total: number) => void;
-
 export async function buildModel(
   spec: ModelSpec,
   source: PretrainedSource,
   numClasses: number,
+  weights: WeightsSource,
   progress: Progress,
-): Promise<BuiltModel> {
+): Promise<SessionModel> {
   const network = createNetwork({ ...spec, numClasses });
   try {
-    const pretrained = await loadPretrained(network, spec, source, progress);
+    const pretrained = await loadPretrained(network, spec, source, weights, progress);
     return { network, spec, pretrained };
   } catch (error) {
     network.dispose();
@@ -37,6 +51,7 @@ async function loadPretrained(
   network: Network,
   spec: ModelSpec,
   source: PretrainedSource,
+  weights: WeightsSource,
   progress: Progress,
 ): Promise<PretrainedStatus> {
   if (source.kind === 'random') return { kind: 'random-init', seed: spec.seed };
@@ -45,48 +60,27 @@ async function loadPretrained(
       `ImageNet weights exist only for the full-width ${spec.backbone} (width 1, not ${spec.widthMultiplier}); choose width 1 or random initialization.`,
     );
   }
-  const file = source.kind === 'file' ? await droppedFile(source) : await download(spec, progress);
+  const file =
+    source.kind === 'file'
+      ? await droppedFile(source, weights)
+      : await weights.download(spec.backbone, progress);
   const summary = loadImageNetBackbone(network.backbone, file.bytes, file.fileName, {
     source: file.source,
   });
   return { kind: 'imagenet', source: summary.source, fileName: file.fileName, sha256: file.sha256 };
 }
 
-async function droppedFile(source: Extract<PretrainedSource, { kind: 'file' }>) {
+async function droppedFile(
+  source: Extract<PretrainedSource, { kind: 'file' }>,
+  weights: WeightsSource,
+): Promise<PretrainedFile> {
   const bytes = new Uint8Array(source.bytes);
-  return {
-    bytes,
-    fileName: source.fileName,
-    source: source.fileName,
-    sha256: await sha256Hex(bytes),
-  };
-}
-
-/** The first published source for the backbone (timm's safetensors before torchvision's .pth). */
-async function download(spec: ModelSpec, progress: Progress) {
-  const published = IMAGENET_SOURCES.find((s) => s.backbone === spec.backbone && s.url);
-  if (!published?.url) {
-    throw new Error(
-      `No download is known for ${spec.backbone}: drop its ImageNet weights file instead.`,
-    );
-  }
-  const task = `Downloading ${published.fileName}`;
-  const result = await downloadWeights({
-    url: published.url,
-    byteLength: published.byteLength,
-    sha256: published.sha256 ?? published.sha256Prefix,
-    onProgress: (p) => progress(task, p.bytes, p.total ?? p.bytes),
-  });
-  return {
-    bytes: result.bytes,
-    fileName: published.fileName,
-    source: published.id,
-    sha256: result.sha256,
-  };
+  const sha256 = await weights.sha256(bytes);
+  return { bytes, fileName: source.fileName, source: source.fileName, sha256 };
 }
 
 /** How the page sees a built model: parameter counts per part and E's provenance in words. */
-export function describeModel({ network, pretrained }: BuiltModel) {
+export function describeModel({ network, pretrained }: SessionModel): ModelDescription {
   return {
     parameters: {
       colorizer: network.colorizer.parameterCount(),

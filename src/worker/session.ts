@@ -1,6 +1,7 @@
 // The worker's training session: the dataset and network it holds, the stage it runs (with
-// checkpoints to IndexedDB, previews and live events), the LR finder, exports and imports. All
-// tensors live here.
+// checkpoints, previews and live events), the LR finder, exports and imports. All tensors live
+// here. Storage and downloads come in through `SessionDeps` (IndexedDB and fetch in the browser,
+// fakes in Node tests).
 import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
 import { colorizationPreview } from '../core/experiment/preview';
 import { findStageLr, runStageSession } from '../core/experiment/stage-session';
@@ -11,29 +12,51 @@ import {
   type StageCheckpoint,
 } from '../core/train/checkpoint';
 import type { StageEvent } from '../core/train/loop';
-import { type StageId, stageProblems } from '../core/train/stages';
+import { previousStageAfter, type StageId, stageProblems } from '../core/train/stages';
 import { exportModule } from '../core/weights/export';
-import type { PretrainedStatus } from '../core/weights/imagenet';
 import { importModuleFile } from '../core/weights/import-module';
-import { clearCheckpoint, loadCheckpointBytes, saveCheckpoint } from '../platform/checkpoint-store';
-import type { ExportScope, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
+import {
+  type CheckpointContext,
+  CONTEXT_VERSION,
+  parseCheckpointContext,
+} from './checkpoint-context';
+import type {
+  CheckpointInfo,
+  DatasetRef,
+  ExportScope,
+  ModelSpec,
+  PretrainedSource,
+  StageRunSpec,
+  WorkerEvent,
+} from './protocol';
 import { RunControl } from './run-control';
 import { modelCardInput, type StageHistoryEntry } from './session-card';
-import { type DataSource, loadDataset, type WorkerDataset } from './session-data';
-import { type BuiltModel, buildModel, describeModel } from './session-model';
+import {
+  type DatasetStore,
+  datasetRefKey,
+  loadDataset,
+  type SplitRecord,
+  type WorkerDataset,
+} from './session-data';
+import { buildModel, describeModel, type SessionModel, type WeightsSource } from './session-model';
 
 type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 type LrFound = Omit<Extract<WorkerEvent, { kind: 'lrFound' }>, 'kind' | 'id'>;
 
-/** What a checkpoint needs besides tensors to rebuild the session after a reload. */
-interface CheckpointContext {
-  model: ModelSpec;
-  run: StageRunSpec;
-  data: DataSource;
-  previousStage: StageId | null;
-  imported: boolean;
-  /** E's provenance when the stage began (the weights themselves are in the checkpoint). */
-  pretrained: PretrainedStatus;
+/** The one checkpoint slot (IndexedDB in the browser): bytes and summary saved together. */
+export interface CheckpointStore {
+  save(bytes: Uint8Array, info: CheckpointInfo): Promise<void>;
+  loadInfo(): Promise<CheckpointInfo | undefined>;
+  loadBytes(): Promise<Uint8Array | undefined>;
+  clear(): Promise<void>;
+}
+
+/** What the session reaches outside itself. */
+export interface SessionDeps {
+  post: Post;
+  checkpoints: CheckpointStore;
+  datasets: DatasetStore;
+  weights: WeightsSource;
 }
 
 /** Validation images shown in the live colorization preview. */
@@ -41,31 +64,36 @@ const PREVIEW_IMAGES = 4;
 
 export class TrainerSession {
   dataset: WorkerDataset | null = null;
-  model: BuiltModel | null = null;
+  model: SessionModel | null = null;
   readonly control = new RunControl();
   private previousStage: StageId | null = null;
   private imported = false;
   private history: StageHistoryEntry[] = [];
   private running = false;
 
-  constructor(private readonly post: Post) {}
+  private readonly post: Post;
 
-  async loadData(source: DataSource): Promise<WorkerDataset> {
-    this.dataset = await loadDataset(source);
+  constructor(private readonly deps: SessionDeps) {
+    this.post = deps.post;
+  }
+
+  async loadData(ref: DatasetRef): Promise<WorkerDataset> {
+    this.dataset = await loadDataset(ref, this.deps.datasets);
     return this.dataset;
   }
 
-  async build(spec: ModelSpec, source: Parameters<typeof buildModel>[1], id: number) {
+  async build(spec: ModelSpec, source: PretrainedSource, id: number): Promise<SessionModel> {
     const dataset = this.requireDataset();
     const progress = (task: string, done: number, total: number) =>
       this.post({ kind: 'progress', id, task, done, total });
-    const built = await buildModel(spec, source, dataset.labels.length, progress);
+    const labels = dataset.labels.length;
+    const built = await buildModel(spec, source, labels, this.deps.weights, progress);
     this.model?.network.dispose();
     this.model = built;
     this.previousStage = null;
     this.imported = false;
     this.history = [];
-    await clearCheckpoint();
+    await this.deps.checkpoints.clear();
     return built;
   }
 
@@ -94,8 +122,7 @@ export class TrainerSession {
             this.post({ kind: 'progress', id, task, done: p.iteration + 1, total: numIt }),
           shouldAbort: this.control.shouldStop,
         });
-        const { lrs, smoothedLosses: losses, stopReason, suggestions: s } = found;
-        const suggestions = { steep: s.steep, minimumDiv10: s.minimumDiv10, valley: s.valley };
+        const { lrs, smoothedLosses: losses, stopReason, suggestions } = found;
         return { lrs, losses, stopReason, suggestions };
       } finally {
         this.post({ kind: 'runState', state: 'idle' }); // a Stop reported 'stopping'
@@ -129,9 +156,11 @@ export class TrainerSession {
     const { network, spec } = this.requireModel();
     if (!resumeFrom) this.checkStage(run);
     const context: CheckpointContext = {
+      version: CONTEXT_VERSION,
       model: spec,
       run,
-      data: dataset.source,
+      data: dataset.ref,
+      split: dataset.split,
       previousStage: this.previousStage,
       imported: this.imported,
       pretrained: this.requireModel().pretrained,
@@ -173,13 +202,16 @@ export class TrainerSession {
               totalSteps: run.iterations,
               savedAt: new Date().toISOString(),
             };
-            await saveCheckpoint(await encodeCheckpointAsync(checkpoint, context), info);
+            await this.deps.checkpoints.save(
+              await encodeCheckpointAsync(checkpoint, context),
+              info,
+            );
             this.post({ kind: 'checkpointSaved', checkpoint: info });
           },
         },
       });
-      if (result.outcome === 'completed') await clearCheckpoint();
-      if (result.stepsRun > 0) this.previousStage = run.stage;
+      if (result.outcome === 'completed') await this.deps.checkpoints.clear();
+      this.previousStage = previousStageAfter(run.stage, result.stepsRun, this.previousStage);
       this.history.push({
         stage: run.stage,
         steps: result.stepsRun,
@@ -200,37 +232,39 @@ export class TrainerSession {
 
   /** After a reload: the dataset and network rebuilt from the checkpoint, then the stage goes on. */
   async resume(id: number): Promise<void> {
-    const bytes = await loadCheckpointBytes();
+    const bytes = await this.deps.checkpoints.loadBytes();
     if (!bytes) throw new Error('There is no checkpoint to resume from.');
     const { checkpoint, context } = decodeCheckpoint(bytes, 'the saved checkpoint');
-    const saved = context as CheckpointContext;
+    let run: StageRunSpec;
     try {
-      if (JSON.stringify(this.dataset?.source) !== JSON.stringify(saved.data))
-        await this.loadData(saved.data);
-      this.model?.network.dispose();
-      const rebuilt = await buildModel(
-        saved.model,
-        { kind: 'random' },
-        this.requireDataset().labels.length,
-        () => {},
-      );
-      // E's weights come from the checkpoint; its provenance from when the stage began.
-      this.model = { ...rebuilt, pretrained: saved.pretrained };
-      this.previousStage = saved.previousStage;
-      this.imported = saved.imported;
-      const summary = this.requireDataset().summary;
-      this.post({
-        kind: 'resumed',
-        summary,
-        model: saved.model,
-        run: saved.run,
-        ...describeModel(this.model),
-      });
+      run = await this.restore(parseCheckpointContext(context));
     } catch (error) {
       disposeCheckpoint(checkpoint);
       throw error;
     }
-    await this.runStage(id, saved.run, checkpoint);
+    await this.runStage(id, run, checkpoint); // the stage owns the checkpoint from here
+  }
+
+  /** Dataset (by reference, checked to split as before) and network as the checkpoint saw them;
+   *  the page is told what is training. Returns the stage's settings. */
+  private async restore(saved: CheckpointContext): Promise<StageRunSpec> {
+    const current = this.dataset && datasetRefKey(this.dataset.ref);
+    if (current !== datasetRefKey(saved.data)) await this.loadData(saved.data);
+    const dataset = this.requireDataset();
+    checkSameSplit(saved.split, dataset);
+    this.model?.network.dispose();
+    this.model = null;
+    const labels = dataset.labels.length;
+    const random = { kind: 'random' } as const;
+    const rebuilt = await buildModel(saved.model, random, labels, this.deps.weights, () => {});
+    // E's weights come from the checkpoint; its provenance from when the stage began.
+    this.model = { ...rebuilt, pretrained: saved.pretrained };
+    this.previousStage = saved.previousStage;
+    this.imported = saved.imported;
+    const { summary } = dataset;
+    const description = describeModel(this.model);
+    this.post({ kind: 'resumed', summary, model: saved.model, run: saved.run, ...description });
+    return saved.run;
   }
 
   /** The export bundle (.safetensors + model card, zipped) of `scope`. */
@@ -274,7 +308,7 @@ export class TrainerSession {
         kind: 'trainStep',
         stage: run.stage,
         totalSteps: run.iterations,
-        step: event.step + 1, // the loop counts from 0; the page shows steps done
+        step: event.step,
         loss: event.loss,
         lr: event.lr,
         momentum: event.momentum,
@@ -296,8 +330,22 @@ export class TrainerSession {
     return this.dataset;
   }
 
-  private requireModel(): BuiltModel {
+  private requireModel(): SessionModel {
     if (!this.model) throw new Error('Build the model first.');
     return this.model;
   }
+}
+
+/** Refuses to resume on data that split differently from when the checkpoint was saved (the
+ *  dropped folder changed, or its labels were parsed with another format since). */
+function checkSameSplit(saved: SplitRecord, dataset: WorkerDataset): void {
+  const now = dataset.split;
+  const changed = (['train', 'valid', 'test'] as const).filter(
+    (side) => saved.images[side] !== now.images[side],
+  );
+  if (saved.seed === now.seed && changed.length === 0) return;
+  const sides = changed.map((side) => `${side} ${saved.images[side]} → ${now.images[side]}`);
+  throw new Error(
+    `${dataset.summary.name} has changed since the checkpoint was saved (${sides.join(', ') || 'split seed'} images); the stage cannot resume on other data. Start it again.`,
+  );
 }

@@ -1,38 +1,32 @@
 // The training worker: a thin dispatcher from protocol requests to the session. All tensors live
 // here; the page only receives plain data. Control messages (pause/stop) are answered at once:
 // the running stage awaits between steps, so they arrive while it is in flight.
-import { loadCheckpointInfo } from '../platform/checkpoint-store';
 import { startDevice } from './device';
-import type { CheckpointInfo, WorkerEvent, WorkerRequest } from './protocol';
+import type { WorkerEvent, WorkerRequest } from './protocol';
 import { TrainerSession } from './session';
+import { browserSessionDeps } from './session-deps';
 import { describeModel } from './session-model';
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
   self.postMessage(event, { transfer });
-const session = new TrainerSession(post);
-
-async function savedCheckpoint(): Promise<CheckpointInfo | null> {
-  const info = await loadCheckpointInfo();
-  return info ? (info as CheckpointInfo) : null;
-}
+const deps = browserSessionDeps(post);
+const session = new TrainerSession(deps);
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
   switch (request.kind) {
     case 'init': {
       const device = await startDevice(request.preferred);
-      post({ kind: 'ready', id, device, checkpoint: await savedCheckpoint() });
+      post({ kind: 'ready', id, device, checkpoint: (await deps.checkpoints.loadInfo()) ?? null });
       return;
     }
-    case 'loadDemoData': {
-      post({ kind: 'progress', id, task: 'Drawing phantom radiographs', done: 0, total: 1 });
-      const dataset = await session.loadData({ kind: 'demo', demo: request.demo });
-      post({ kind: 'datasetReady', id, summary: dataset.summary });
-      return;
-    }
-    case 'loadCachedDataset': {
-      const { name, datasetKey, index } = request;
-      const dataset = await session.loadData({ kind: 'cached', name, datasetKey, index });
+    case 'loadDataset': {
+      const task =
+        request.dataset.kind === 'demo'
+          ? 'Drawing phantom radiographs'
+          : 'Reading the cached dataset';
+      post({ kind: 'progress', id, task, done: 0, total: 1 });
+      const dataset = await session.loadData(request.dataset);
       post({ kind: 'datasetReady', id, summary: dataset.summary });
       return;
     }

@@ -5,10 +5,11 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { startCpuBackend } from '../../src/core/backend/select';
+import type { Batch } from '../../src/core/data/feed';
 import { createNetwork } from '../../src/core/model';
-import type { ColorizerKind } from '../../src/core/model/part';
+import type { ColorizerKind } from '../../src/core/model/kinds';
 import { Sgd } from '../../src/core/train/sgd';
-import { type Batch, trainStep } from '../../src/core/train/step';
+import { trainStep } from '../../src/core/train/step';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -5,45 +5,14 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseCheXpertCsv } from '../../src/core/data/chexpert';
 import { forEachCsvRecord } from '../../src/core/data/csv';
-import { createRandom, type Random } from '../../src/core/util/random';
+import { CHEXPERT_ROWS, generateCheXpertCsv } from '../helpers/chexpert-drop';
 
-const ROWS = 223_414;
 const RUNS = 3;
-const HEADER =
-  'Path,Sex,Age,Frontal/Lateral,AP/PA,No Finding,Enlarged Cardiomediastinum,Cardiomegaly,' +
-  'Lung Opacity,Lung Lesion,Edema,Consolidation,Pneumonia,Atelectasis,Pneumothorax,' +
-  'Pleural Effusion,Pleural Other,Fracture,Support Devices';
-// Roughly CheXpert's mix: most cells empty, then 1.0, 0.0 and -1.0.
-const CELLS = ['', '', '', '', '', '1.0', '1.0', '0.0', '-1.0'];
-// CheXpert train: 64,540 patients, 187,641 studies, 32,387 lateral views in 223,414 rows.
-const NEW_PATIENT = 64_540 / ROWS;
-const NEW_STUDY = 187_641 / ROWS;
-const LATERAL = 32_387 / ROWS;
 
 /** Lets the script call gc() without `--expose-gc` on the command line (tsx starts node itself). */
 function exposeGc(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
-}
-
-function generateCsv(random: Random): string {
-  const lines = [HEADER];
-  let patient = 1;
-  let study = 1;
-  while (lines.length <= ROWS) {
-    const draw = random();
-    if (draw < NEW_PATIENT) [patient, study] = [patient + 1, 1];
-    else if (draw < NEW_STUDY) study++;
-    const lateral = random() < LATERAL;
-    const folder = `patient${String(patient).padStart(5, '0')}/study${study}`;
-    const path = `CheXpert-v1.0-small/train/${folder}/${lateral ? 'view2_lateral' : 'view1_frontal'}.jpg`;
-    const labels = Array.from({ length: 14 }, () => CELLS[Math.floor(random() * CELLS.length)]);
-    const sex = random() < 0.5 ? 'Female' : 'Male';
-    const age = 18 + Math.floor(random() * 72);
-    const projection = lateral ? '' : random() < 0.8 ? 'AP' : 'PA';
-    lines.push([path, sex, age, lateral ? 'Lateral' : 'Frontal', projection, ...labels].join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -69,8 +38,8 @@ function measureParse(text: string, gc: () => void): string {
 function main(): void {
   const gc = exposeGc();
   console.log(`start: rss ${mb(process.memoryUsage().rss)} (node + tsx, before any work)`);
-  const text = generateCsv(createRandom(2020));
-  console.log(`generated ${ROWS} rows, ${mb(text.length)} of CSV text`);
+  const { text } = generateCheXpertCsv();
+  console.log(`generated ${CHEXPERT_ROWS} rows, ${mb(text.length)} of CSV text`);
   let records = 0;
   const start = performance.now();
   forEachCsvRecord(text, () => records++);

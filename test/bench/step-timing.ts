@@ -2,6 +2,7 @@
 // augmentation, loss readback) against trainStep alone, plus validation and AUC. Imports only the
 // core and tfjs, so the Node CLI and the Chromium bench page run exactly this code on any backend.
 import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../../src/core/data/feed';
 import {
   disposeBatches,
   evaluationBatches,
@@ -13,11 +14,11 @@ import { phantomDemo } from '../../src/core/experiment/demo-data';
 import { joinImages } from '../../src/core/experiment/labelled-images';
 import { runStageSession } from '../../src/core/experiment/stage-session';
 import { createNetwork, type Network } from '../../src/core/model';
-import type { BackboneKind, ColorizerKind } from '../../src/core/model/part';
+import type { BackboneKind, ColorizerKind } from '../../src/core/model/kinds';
 import { gatherScores, validate } from '../../src/core/train/loop';
 import { Sgd, type SgdHyper } from '../../src/core/train/sgd';
 import type { StageId } from '../../src/core/train/stages';
-import { type Batch, trainStep } from '../../src/core/train/step';
+import { trainStep } from '../../src/core/train/step';
 
 export interface StepTimingOptions {
   colorizer: ColorizerKind;
@@ -52,7 +53,7 @@ export interface StepTiming {
   totalMs: number;
   /** Wall ms per step of trainStep alone on a resident batch. */
   modelMs: number;
-  /** Wall ms per batch of MemoryFeed.nextBatch alone (crop, resize, rotation/zoom, normalize). */
+  /** Wall ms per batch of MemoryFeed.next alone (crop, resize, rotation/zoom, normalize). */
   dataMs: number;
   /** 1 − model/total: data, augmentation, loss readback and the loop. */
   outsideShare: number;
@@ -173,10 +174,10 @@ async function timeFeed(items: readonly FeedItem[], o: Required<StepTimingOption
   const feed = new MemoryFeed(items, { size: o.size, batchSize: o.batchSize, seed: o.seed });
   const batches: Batch[] = []; // owned here
   try {
-    for (let i = 0; i < o.warmupSteps; i++) batches.push(feed.nextBatch());
+    for (let i = 0; i < o.warmupSteps; i++) batches.push(await feed.next());
     await batches.at(-1)?.x.data();
     const started = performance.now();
-    for (let i = 0; i < o.timedSteps; i++) batches.push(feed.nextBatch());
+    for (let i = 0; i < o.timedSteps; i++) batches.push(await feed.next());
     await batches.at(-1)?.x.data();
     return (performance.now() - started) / o.timedSteps;
   } finally {
@@ -218,11 +219,11 @@ export async function timeSteps(options: StepTimingOptions): Promise<StepTiming>
     seed: o.seed,
     widthMultiplier: o.widthMultiplier,
   });
-  const batch = new MemoryFeed(items.train, {
+  const batch = await new MemoryFeed(items.train, {
     size: o.size,
     batchSize: o.batchSize,
     seed: o.seed,
-  }).nextBatch(); // x [N,S,S,1], targets and mask [N,L]: resident for the model-only timing
+  }).next(); // x [N,S,S,1], targets and mask [N,L]: resident for the model-only timing
   try {
     const totalMs = await timeEnginePath(network, items, o);
     const modelMs = await timeModelOnly(network, batch, o);

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { serveDev } from '../../scripts/lib/server';
 import { COLORIZER_KINDS } from '../../src/core/model';
-import type { ColorizerKind } from '../../src/core/model/part';
+import type { ColorizerKind } from '../../src/core/model/kinds';
 import { formatTimings, progressLine } from './step-table';
 import type { StepTiming, StepTimingOptions } from './step-timing';
 

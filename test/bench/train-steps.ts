@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { startCpuBackend } from '../../src/core/backend/select';
 import { COLORIZER_KINDS } from '../../src/core/model';
-import type { ColorizerKind } from '../../src/core/model/part';
+import type { ColorizerKind } from '../../src/core/model/kinds';
 import { formatTimings, progressLine } from './step-table';
 import { type StepTiming, timeSteps } from './step-timing';
 

@@ -1,8 +1,8 @@
 // Benchmark: parse a ResNet18-sized safetensors file (≈ 47 MB, torchvision names) and upload it
 // into tfjs CPU tensors. Prints numbers; asserts nothing. Run: npx tsx test/bench/weights-parse.ts
 import * as tf from '@tensorflow/tfjs';
+import { disposeStateDict, type StateDict } from '../../src/core/model/state-dict';
 import { readSafetensors, writeSafetensors } from '../../src/core/weights/safetensors';
-import { disposeStateDict, type StateDict } from '../../src/core/weights/state-dict';
 
 type Shapes = [string, number[]][];
 

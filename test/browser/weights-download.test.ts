@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { type Served, serveDev } from '../../scripts/lib/server';
 import { createBackbone } from '../../src/core/model/backbones';
+import { disposeStateDict, type StateDict } from '../../src/core/model/state-dict';
 import { writeSafetensors } from '../../src/core/weights/safetensors';
-import { disposeStateDict, type StateDict } from '../../src/core/weights/state-dict';
 import { sharedFile } from '../helpers/shared';
 
 const WEIGHTS = sharedFile('data/imagenet-squeezenet1_1/squeezenet1_1_imagenet.safetensors');

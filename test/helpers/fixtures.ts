@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { StateDict } from '../../src/core/model/state-dict';
 import { readSafetensors } from '../../src/core/weights/safetensors';
-import type { StateDict } from '../../src/core/weights/state-dict';
 
 export const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 

@@ -27,9 +27,9 @@ function items(count: number): FeedItem[] {
 }
 
 describe('MemoryFeed', () => {
-  it('builds static-shape normalized batches', () => {
+  it('builds static-shape normalized batches', async () => {
     const feed = new MemoryFeed(items(10), { size: 16, batchSize: 4, seed: 3 });
-    const batch = feed.nextBatch();
+    const batch = await feed.next();
     expect(batch.x.shape).toEqual([4, 16, 16, 1]);
     expect(batch.targets.shape).toEqual([4, 2]);
     expect(batch.mask.shape).toEqual([4, 2]);
@@ -56,28 +56,25 @@ describe('MemoryFeed', () => {
     disposeBatches([batch]);
   });
 
-  it('the same seed gives the same batches, another seed others', () => {
-    const draw = (seed: number) => {
+  it('the same seed gives the same batches, another seed others', async () => {
+    const draw = async (seed: number) => {
       const feed = new MemoryFeed(items(10), { size: 16, batchSize: 4, seed });
-      return Array.from({ length: 4 }, () => {
-        const batch = feed.nextBatch();
-        const values = [
-          ...batch.x.dataSync(),
-          ...batch.targets.dataSync(),
-          ...batch.mask.dataSync(),
-        ];
+      const drawn: number[][] = [];
+      for (let i = 0; i < 4; i++) {
+        const batch = await feed.next();
+        drawn.push([...batch.x.dataSync(), ...batch.targets.dataSync(), ...batch.mask.dataSync()]);
         disposeBatches([batch]);
-        return values;
-      });
+      }
+      return drawn;
     };
-    expect(draw(5)).toEqual(draw(5));
-    expect(draw(5)).not.toEqual(draw(6));
+    expect(await draw(5)).toEqual(await draw(5));
+    expect(await draw(5)).not.toEqual(await draw(6));
   });
 
-  it('leaks no tensors over five batches', () => {
+  it('leaks no tensors over five batches', async () => {
     const feed = new MemoryFeed(items(10), { size: 16, batchSize: 4, seed: 3 });
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 5; i++) disposeBatches([feed.nextBatch()]);
+    for (let i = 0; i < 5; i++) disposeBatches([await feed.next()]);
     expect(tf.memory().numTensors).toBe(before);
   });
 

@@ -1,8 +1,8 @@
 // An in-memory batch source (tests, headless runner): gray images → static-shape normalized batches
 // with SPEC §4's seeded crop, rotation and zoom. Core: imports @tensorflow/tfjs only, runs anywhere.
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../train/step';
 import { createRandom, deriveSeed, type Random, shuffled } from '../util/random';
+import type { Batch, BatchFeed, FeedOptions } from './feed';
 
 /** CheXpert's gray statistics (SPEC §4): gray = (v/255 − MEAN)/STD. */
 import { GRAY_MEAN, GRAY_STD } from './normalization';
@@ -22,16 +22,6 @@ export interface FeedItem {
   image: GrayPixels;
   target: readonly number[];
   mask: readonly number[];
-}
-
-export interface MemoryFeedOptions {
-  /** Square input size S. */
-  size: number;
-  /** N: every batch has exactly N items (the last partial batch of an epoch is dropped). */
-  batchSize: number;
-  seed: number;
-  /** Random crop, rotation and zoom (SPEC §4). Default true. */
-  augment?: boolean;
 }
 
 /** Rotation and zoom as SPEC §4 draws them; each applied with probability 0.75. */
@@ -160,7 +150,7 @@ export function disposeBatches(batches: readonly Batch[]): void {
  * Endless seeded training batches: a new shuffle each epoch, then augmentation. The feed holds no
  * tensors (only the pixels it was given), so it needs no dispose; each batch belongs to its caller.
  */
-export class MemoryFeed {
+export class MemoryFeed implements BatchFeed {
   readonly batchesPerEpoch: number;
   private readonly shuffleRandom: Random;
   private readonly augmentRandom: Random;
@@ -169,7 +159,7 @@ export class MemoryFeed {
 
   constructor(
     private readonly items: readonly FeedItem[],
-    private readonly options: MemoryFeedOptions,
+    private readonly options: FeedOptions,
   ) {
     this.batchesPerEpoch = Math.floor(items.length / options.batchSize);
     if (this.batchesPerEpoch < 1) {
@@ -182,7 +172,7 @@ export class MemoryFeed {
   }
 
   /** The next batch (x [N,S,S,1], targets and mask [N,L]); the caller disposes it. */
-  nextBatch(): Batch {
+  async next(): Promise<Batch> {
     const n = this.options.batchSize;
     if (this.position + n > this.order.length) {
       this.order = shuffled(this.items, this.shuffleRandom);

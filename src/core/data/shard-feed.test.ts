@@ -102,7 +102,7 @@ describe('ShardFeed', () => {
   it('leaks no tensors and refuses too few items', async () => {
     const { items, load } = store(20);
     const feed = new ShardFeed(items, load, { size: 8, batchSize: 4, seed: 5 });
-    await feed.ready();
+    await feed.prefetched();
     const before = tf.memory().numTensors;
     for (let i = 0; i < 6; i++) disposeBatches([await feed.next()]);
     expect(tf.memory().numTensors).toBe(before);

@@ -1,8 +1,8 @@
 // A seeded training feed over a sharded image store (the IndexedDB cache, or anything that loads a
 // shard's images): bounded memory, prefetch, SPEC §4 augmentation. Core: imports tfjs (via
 // memory-feed) and itself only; the loader is passed in, so it runs in Node tests too.
-import type { Batch } from '../train/step';
 import { createRandom, deriveSeed, type Random, shuffled } from '../util/random';
+import type { Batch, BatchFeed, FeedOptions } from './feed';
 import { buildBatch, type FeedItem, type GrayPixels } from './memory-feed';
 
 /** One training example by position in the store: shard index and slot within the shard. */
@@ -16,21 +16,6 @@ export interface ShardedItem {
 /** Loads every image of one shard, indexed by slot. Called at most twice ahead of use. */
 export type LoadShard = (shard: number) => Promise<readonly GrayPixels[]>;
 
-export interface ShardFeedOptions {
-  /** Square input size S. */
-  size: number;
-  /** N: every batch has exactly N items. */
-  batchSize: number;
-  seed: number;
-  /** Random crop, rotation and zoom (SPEC §4). Default true. */
-  augment?: boolean;
-  /**
-   * Shards shuffled together (a shuffle window). Memory holds at most this window, the next one
-   * being prefetched and fewer than N carried-over images, whatever the dataset's size. Default 4.
-   */
-  windowShards?: number;
-}
-
 /** Marks a prefetch promise as handled: a failed load surfaces when the batch is awaited, not as
  *  an unhandled rejection while nobody waits for it yet. Returns the same promise. */
 function observed<T>(promise: Promise<T>): Promise<T> {
@@ -42,9 +27,9 @@ function observed<T>(promise: Promise<T>): Promise<T> {
  * Endless seeded batches: each epoch visits the shards in a fresh shuffled order, `windowShards`
  * at a time; the items of a window are shuffled, then cut into batches (the few left over lead
  * the next window's first batch). Same seed and loader → same batches, whatever the timing.
- * Await `ready()` before `nextBatch()` (or call `next()`); each batch belongs to its caller.
+ * Each batch belongs to its caller.
  */
-export class ShardFeed {
+export class ShardFeed implements BatchFeed {
   private readonly byShard = new Map<number, ShardedItem[]>();
   private readonly shuffleRandom: Random;
   private readonly augmentRandom: Random;
@@ -53,12 +38,11 @@ export class ShardFeed {
   private pool: FeedItem[] = [];
   private loadingWindow: Promise<FeedItem[]> | null = null;
   private preparing: Promise<FeedItem[]>;
-  private prepared: FeedItem[] | null = null;
 
   constructor(
     items: readonly ShardedItem[],
     private readonly load: LoadShard,
-    private readonly options: ShardFeedOptions,
+    private readonly options: FeedOptions,
   ) {
     if (items.length < options.batchSize) {
       throw new RangeError(
@@ -76,24 +60,20 @@ export class ShardFeed {
     this.preparing = observed(this.draw());
   }
 
-  /** Resolves once the next batch's images are in memory. */
-  async ready(): Promise<void> {
-    if (this.prepared === null) this.prepared = await this.preparing;
+  /** Resolves once the prefetched next batch's images are in memory (memory measurements). */
+  async prefetched(): Promise<void> {
+    await this.preparing;
   }
 
-  /** The next batch (x [N,S,S,1], targets and mask [N,L]); starts preparing the one after. */
-  nextBatch(): Batch {
-    const chosen = this.prepared;
-    if (chosen === null) throw new Error('ShardFeed.nextBatch before ready() resolved');
-    this.prepared = null;
-    this.preparing = observed(this.draw());
+  /** The next batch (x [N,S,S,1], targets and mask [N,L]) once its images are in memory; starts
+   *  preparing the one after. */
+  async next(): Promise<Batch> {
+    const drawing = this.preparing;
+    // Chained, so draws never overlap even if two calls do; the next one starts as this resolves.
+    this.preparing = observed(drawing.then(() => this.draw()));
+    const chosen = await drawing;
     const random = (this.options.augment ?? true) ? this.augmentRandom : null;
     return buildBatch(chosen, this.options.size, random);
-  }
-
-  async next(): Promise<Batch> {
-    await this.ready();
-    return this.nextBatch();
   }
 
   /** The next N items, loading (and prefetching) windows as the pool runs low. */

@@ -20,6 +20,15 @@ export interface SplitOptions {
   keep?: readonly SplitName[];
 }
 
+/** The split the studio and the runner draw unless told otherwise: shares of patients per side
+ *  and the seed (official held-out sides are kept whatever these say). */
+export const DEFAULT_SPLIT: Readonly<SplitFractions & { seed: number }> = {
+  train: 0.7,
+  valid: 0.15,
+  test: 0.15,
+  seed: 0,
+};
+
 const SIDES: readonly SplitName[] = ['train', 'valid', 'test'];
 
 /**

@@ -1,8 +1,17 @@
 // The headless runner's experiment configuration: what to train, how often, on which data; its
 // defaults and validation with readable messages. Pure core (no tfjs values), JSON in and out.
-import type { BackboneKind, ColorizerKind } from '../model/part';
+
+import { DEFAULT_SPLIT } from '../data/split';
+import {
+  BACKBONE_KINDS,
+  type BackboneKind,
+  COLORIZER_KINDS,
+  type ColorizerKind,
+  isBackboneKind,
+  isColorizerKind,
+} from '../model/kinds';
 import { STAGES, type StageId } from '../train/stages';
-import type { StageSettings } from './stage-session';
+import { STAGE_DEFAULTS, type StageSettings } from './stage-settings';
 
 export type DatasetSpec =
   /** The seeded phantom chest radiographs (the demo data). */
@@ -42,7 +51,7 @@ export interface ExperimentConfig {
 }
 
 const DEFAULTS: Omit<ExperimentConfig, 'name' | 'dataset' | 'chains'> = {
-  split: { train: 0.7, valid: 0.15, test: 0.15, seed: 0 },
+  split: { ...DEFAULT_SPLIT },
   inputSize: 224,
   backbone: 'resnet18',
   widthMultiplier: 1,
@@ -50,20 +59,9 @@ const DEFAULTS: Omit<ExperimentConfig, 'name' | 'dataset' | 'chains'> = {
   seeds: [0, 1, 2],
   subsets: [1],
   draws: 3,
-  training: {
-    iterations: 100, // the paper trains for epochs of CheXpert; small sets need far fewer steps
-    batchSize: 16,
-    accumulation: 1,
-    lrMax: 0.01,
-    weightDecay: 0.01,
-    validateEvery: 20,
-    augment: true,
-  },
+  training: { ...STAGE_DEFAULTS },
   evaluateOn: 'test',
 };
-
-const COLORIZERS: readonly ColorizerKind[] = ['replicate', 'deconv', 'pixelshuffle', 'coloru'];
-const BACKBONES: readonly BackboneKind[] = ['resnet18', 'densenet121', 'squeezenet1_1'];
 
 /** Parses and completes a config; throws one error listing every problem found. */
 export function parseExperimentConfig(json: unknown): ExperimentConfig {
@@ -90,7 +88,7 @@ function configProblems(c: ExperimentConfig): string[] {
     c.dataset?.kind === 'phantom' || c.dataset?.kind === 'folder',
     'dataset.kind must be "phantom" or "folder"',
   );
-  need(BACKBONES.includes(c.backbone), `backbone must be one of ${BACKBONES.join(', ')}`);
+  need(isBackboneKind(c.backbone), `backbone must be one of ${BACKBONE_KINDS.join(', ')}`);
   need(Number.isInteger(c.inputSize) && c.inputSize >= 32, 'inputSize must be an integer ≥ 32');
   need(c.widthMultiplier > 0 && c.widthMultiplier <= 1, 'widthMultiplier must be in (0, 1]');
   need(
@@ -113,8 +111,8 @@ function configProblems(c: ExperimentConfig): string[] {
   );
   c.chains.forEach((chain, i) => {
     need(
-      COLORIZERS.includes(chain.colorizer),
-      `chains[${i}].colorizer must be one of ${COLORIZERS.join(', ')}`,
+      isColorizerKind(chain.colorizer),
+      `chains[${i}].colorizer must be one of ${COLORIZER_KINDS.join(', ')}`,
     );
     need(chain.stages.length > 0, `chains[${i}].stages is empty`);
     for (const [j, s] of chain.stages.entries()) {

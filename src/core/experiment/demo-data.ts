@@ -9,7 +9,7 @@ import {
   renderPhantom,
 } from '../data/phantom';
 import type { PhantomRecord } from '../data/phantom/types';
-import { splitByPatient } from '../data/split';
+import { DEFAULT_SPLIT, splitByPatient } from '../data/split';
 import type { DatasetIndex } from '../data/types';
 import { deriveSeed } from '../util/random';
 
@@ -18,7 +18,7 @@ export interface PhantomDemoOptions {
   /** Rendered width in pixels (heights vary up to 1.25×, as CheXpert's). */
   imageSize: number;
   seed: number;
-  /** Share of patients per side. Default 70 / 15 / 15. */
+  /** Share of patients per side. Default DEFAULT_SPLIT's. */
   fractions?: { train: number; valid: number; test: number };
 }
 
@@ -48,14 +48,15 @@ export function phantomDataset(options: Omit<PhantomDemoOptions, 'fractions'>): 
   return { index, images };
 }
 
-/** The studio's demo: the phantom split by patient (70 / 15 / 15 unless told otherwise). */
+/** The studio's demo: the phantom split by patient (DEFAULT_SPLIT's shares unless told otherwise,
+ *  drawn with a seed of the phantom's own). */
 export function phantomDemo(options: PhantomDemoOptions): {
   index: DatasetIndex;
   images: Map<string, GrayPixels>;
 } {
   const { index, images } = phantomDataset(options);
   const split = splitByPatient(index, {
-    fractions: options.fractions ?? { train: 0.7, valid: 0.15, test: 0.15 },
+    fractions: options.fractions ?? DEFAULT_SPLIT,
     seed: deriveSeed(options.seed, 'demo-split'),
   });
   return { index: split, images };

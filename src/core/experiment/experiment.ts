@@ -13,7 +13,8 @@ import { STAGES, type StageId } from '../train/stages';
 import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
 import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
 import { joinImages, type LabelledImages } from './labelled-images';
-import { runStageSession, type StageSettings } from './stage-session';
+import { runStageSession } from './stage-session';
+import type { StageSettings } from './stage-settings';
 
 export interface ExperimentData {
   name: string;

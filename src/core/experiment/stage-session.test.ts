@@ -65,7 +65,7 @@ describe('buildTrainFeed', () => {
       seed: deriveSeed(9, 'feed'),
     });
     const raw = new MemoryFeed(train, { size: SIZE, batchSize: 2, seed: 9 });
-    const [a, b, c] = [feed.nextBatch(), derived.nextBatch(), raw.nextBatch()];
+    const [a, b, c] = await Promise.all([feed.next(), derived.next(), raw.next()]);
     expect(Array.from(a.x.dataSync())).toEqual(Array.from(b.x.dataSync()));
     expect(Array.from(a.x.dataSync())).not.toEqual(Array.from(c.x.dataSync()));
     tf.dispose([a, b, c].flatMap((batch) => [batch.x, batch.targets, batch.mask]));

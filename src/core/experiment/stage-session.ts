@@ -1,40 +1,16 @@
 // One stage from settings to result, as the worker and the headless runner both run it: prepare
 // the network (applyStage, or a checkpoint), build the seeded feed and the validation batches, run
 // the loop, free what it built; and the LR finder on the same prepared stage and feed. tfjs only.
-import {
-  disposeBatches,
-  evaluationBatches,
-  type FeedItem,
-  MemoryFeed,
-  type MemoryFeedOptions,
-} from '../data/memory-feed';
+import type { BatchFeed, FeedOptions } from '../data/feed';
+import { disposeBatches, evaluationBatches, type FeedItem, MemoryFeed } from '../data/memory-feed';
 import type { Network } from '../model';
+import { disposeStateDict } from '../model/state-dict';
 import type { StageCheckpoint } from '../train/checkpoint';
-import { type BatchSource, type RunStageOptions, runStage, type StageResult } from '../train/loop';
+import { type RunStageOptions, runStage, type StageResult } from '../train/loop';
 import { type LrFinderOptions, type LrFinderResult, runLrFinder } from '../train/lr-finder';
-import type { OneCycleVariant } from '../train/one-cycle';
-import { applyStage, type StageId } from '../train/stages';
+import { applyStage } from '../train/stages';
 import { deriveSeed } from '../util/random';
-import { disposeStateDict } from '../weights/state-dict';
-
-/** The settings of one stage run; every default is the one the studio offers. */
-export interface StageSettings {
-  stage: StageId;
-  /** Optimizer steps n of the one-cycle schedule. */
-  iterations: number;
-  /** Images per micro-batch; the effective batch is batchSize × accumulation. */
-  batchSize: number;
-  accumulation: number;
-  lrMax: number;
-  weightDecay: number;
-  /** Validate (and checkpoint) every K steps. */
-  validateEvery: number;
-  /** Seeds the new classifier, the shuffle and the augmentation. */
-  seed: number;
-  /** SPEC §4's crop, rotation and zoom. Default true. */
-  augment?: boolean;
-  variant?: OneCycleVariant;
-}
+import { STAGE_DEFAULTS, type StageSettings } from './stage-settings';
 
 export type StageHooks = Pick<
   RunStageOptions,
@@ -42,7 +18,7 @@ export type StageHooks = Pick<
 >;
 
 /** A streaming training feed (e.g. over the IndexedDB image cache) built for one stage. */
-export type TrainFeedFactory = (options: MemoryFeedOptions) => Promise<BatchSource>;
+export type TrainFeedFactory = (options: FeedOptions) => Promise<BatchFeed>;
 
 export interface StageSessionOptions {
   network: Network;
@@ -99,12 +75,12 @@ export async function buildTrainFeed(
   train: StageSessionOptions['train'],
   settings: Pick<StageSettings, 'batchSize' | 'seed' | 'augment'>,
   inputSize: number,
-): Promise<BatchSource> {
-  const feedOptions: MemoryFeedOptions = {
+): Promise<BatchFeed> {
+  const feedOptions: FeedOptions = {
     size: inputSize,
     batchSize: settings.batchSize,
     seed: deriveSeed(settings.seed, 'feed'),
-    augment: settings.augment ?? true,
+    augment: settings.augment ?? STAGE_DEFAULTS.augment,
   };
   return typeof train === 'function' ? train(feedOptions) : new MemoryFeed(train, feedOptions);
 }
@@ -127,11 +103,7 @@ export async function findStageLr(opts: StageLrFinderOptions): Promise<LrFinderR
   const { network, settings } = opts;
   applyStage(network, settings.stage, { seed: settings.seed });
   const feed = await buildTrainFeed(opts.train, settings, opts.inputSize);
-  const nextBatch = async () => {
-    await feed.ready?.();
-    return feed.nextBatch();
-  };
-  return runLrFinder(network, nextBatch, {
+  return runLrFinder(network, feed, {
     numIt: opts.numIt,
     weightDecay: settings.weightDecay,
     onPoint: opts.onPoint,
@@ -141,9 +113,6 @@ export async function findStageLr(opts: StageLrFinderOptions): Promise<LrFinderR
 
 /** Draws and drops `count` batches, so a resumed feed hands out what the interrupted one would
  *  have (the feed is a seeded sequence). */
-async function skipBatches(feed: BatchSource, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    await feed.ready?.();
-    disposeBatches([feed.nextBatch()]);
-  }
+async function skipBatches(feed: BatchFeed, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) disposeBatches([await feed.next()]);
 }

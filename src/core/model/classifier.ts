@@ -2,9 +2,10 @@
 // inside `pt_model.` (fc.* for ResNet18, classifier.* otherwise). tfjs only.
 import type * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../util/random';
+import type { BackboneKind } from './kinds';
 import { linear } from './layers';
 import { ParameterStore } from './parameters';
-import { type BackboneKind, ModelPart, type Part } from './part';
+import { ModelPart, type Part } from './part';
 
 export interface Classifier extends Part {
   readonly headName: string;

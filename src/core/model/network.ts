@@ -2,12 +2,13 @@
 // whole-network state dicts. tfjs only.
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../util/random';
-import type { StateDict } from '../weights/state-dict';
 import { createBackbone } from './backbones';
 import { type Classifier, createClassifier } from './classifier';
 import { createColorizer } from './colorizers';
+import type { BackboneKind, ColorizerKind } from './kinds';
 import type { LoadOptions } from './parameters';
-import type { Backbone, BackboneKind, Colorizer, ColorizerKind, Part } from './part';
+import type { Backbone, Colorizer, Part } from './part';
+import type { StateDict } from './state-dict';
 
 export const COLORIZER_PREFIX = 'deco.';
 export const BACKBONE_PREFIX = 'pt_model.';

@@ -3,9 +3,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, expect, it } from 'vitest';
 import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
-import { convTransposeWeightToTf, convWeightToTf } from '../weights/layouts';
-import { disposeStateDict } from '../weights/state-dict';
+import { convTransposeWeightToTf, convWeightToTf } from './layouts';
 import { conv2dTorch, convTranspose2dTorch, maxPoolTorch } from './padding';
+import { disposeStateDict } from './state-dict';
 
 const f = readFixture('model/padding.safetensors');
 afterAll(() => disposeStateDict(f));

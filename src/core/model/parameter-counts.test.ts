@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createBackbone, createColorizer, createNetwork } from './index';
-import type { BackboneKind, ColorizerKind } from './part';
+import type { BackboneKind, ColorizerKind } from './kinds';
 
 // The counts published with the paper's code (colorizers) and torchvision (backbones, no head).
 const COLORIZER_COUNTS: [ColorizerKind, number][] = [

@@ -8,8 +8,8 @@ import {
   convWeightToTf,
   linearWeightFromTf,
   linearWeightToTf,
-} from '../weights/layouts';
-import type { StateDict } from '../weights/state-dict';
+} from './layouts';
+import type { StateDict } from './state-dict';
 
 /** How a PyTorch tensor maps to its tfjs twin (see weights/layouts.ts); vectors are unchanged. */
 export type Layout = 'conv' | 'convTranspose' | 'linear' | 'vector';

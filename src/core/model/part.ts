@@ -1,9 +1,10 @@
 // The Part contract of the public API (colorizer, backbone, classifier) over a ParameterStore.
 // tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import type { StateDict } from '../weights/state-dict';
+import type { BackboneKind, ColorizerKind } from './kinds';
 import { type ApplyWithMode, globalAvgPool } from './layers';
 import type { LoadOptions, ParameterStore } from './parameters';
+import type { StateDict } from './state-dict';
 
 export interface Part {
   /** Trainable parameters (running statistics excluded), frozen or not. */
@@ -62,8 +63,6 @@ export class ModelPart implements Part {
   }
 }
 
-export type ColorizerKind = 'replicate' | 'deconv' | 'pixelshuffle' | 'coloru';
-
 export interface Colorizer extends Part {
   readonly kind: ColorizerKind;
   /** [N,H,W,1] normalized gray → [N,H,W,3], fed straight into the backbone. */
@@ -83,8 +82,6 @@ export class ColorizerPart extends ModelPart implements Colorizer {
     return tf.tidy(() => this.forward(x, this.mode(training)));
   }
 }
-
-export type BackboneKind = 'resnet18' | 'densenet121' | 'squeezenet1_1';
 
 export interface Backbone extends Part {
   readonly kind: BackboneKind;

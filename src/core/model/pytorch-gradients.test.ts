@@ -3,12 +3,12 @@
 // and a residual block with training-mode BatchNorm against a float64 reference.
 import * as tf from '@tensorflow/tfjs';
 import { expect, it } from 'vitest';
+import { loadFormulaWeights } from '../../../scripts/lib/formula-weights';
 import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
-import { loadFormulaWeights } from '../../../test/helpers/formula-weights';
 import { createRandom } from '../util/random';
-import { convWeightFromTf, convWeightToTf } from '../weights/layouts';
 import { createBackbone, disposeStateDict } from './index';
 import { batchNorm } from './layers';
+import { convWeightFromTf, convWeightToTf } from './layouts';
 import { ParameterStore } from './parameters';
 
 /**

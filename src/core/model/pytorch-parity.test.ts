@@ -2,11 +2,12 @@
 // the TS side recomputes the same formula weights, loads them by PyTorch name, and must match.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadFormulaWeights } from '../../../scripts/lib/formula-weights';
 import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
-import { loadFormulaWeights } from '../../../test/helpers/formula-weights';
-import type { StateDict } from '../weights/state-dict';
 import { createBackbone, createColorizer, disposeStateDict } from './index';
-import type { BackboneKind, ColorizerKind, Part } from './part';
+import type { BackboneKind, ColorizerKind } from './kinds';
+import type { Part } from './part';
+import type { StateDict } from './state-dict';
 
 const TOLERANCE = 1e-4; // of the reference output's scale
 const measured: string[] = [];

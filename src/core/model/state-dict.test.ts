@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { StateDict } from '../weights/state-dict';
 import {
   createBackbone,
   createColorizer,
@@ -8,6 +7,7 @@ import {
   disposeStateDict,
   type Part,
 } from './index';
+import type { StateDict } from './state-dict';
 
 /** Copies every entry to plain arrays (and disposes the state dict). */
 function values(sd: StateDict): Values {

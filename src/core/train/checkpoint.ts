@@ -2,9 +2,9 @@
 // file form: one safetensors blob with the progress and the caller's context in the metadata, so
 // the same bytes go to IndexedDB in the browser and to disk in the headless runner. tfjs only.
 import type * as tf from '@tensorflow/tfjs';
+import { disposeStateDict, hostStateDict, type StateDict } from '../model/state-dict';
 import { WeightsFileError } from '../weights/file-error';
 import { readSafetensors, writeSafetensors } from '../weights/safetensors';
-import { disposeStateDict, hostStateDict, type StateDict } from '../weights/state-dict';
 
 const FORMAT = 'chromaxr-stage-checkpoint/1';
 const SECTIONS = ['weights', 'momentum', 'best'] as const;

@@ -91,7 +91,10 @@ describe('runStage', () => {
       validations.map((e) => e.meanAuc.toFixed(3)).join(' '),
     );
     expect(result.outcome).toBe('completed');
-    expect(events.filter((e) => e.kind === 'step')).toHaveLength(result.stepsRun);
+    // One step convention: every event counts optimizer steps done.
+    const steps = events.filter((e) => e.kind === 'step').map((e) => e.step);
+    expect(steps).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+    expect(validations.map((e) => e.step)).toEqual([30, 60, 90]);
     expect(tf.memory().numTensors).toBe(before);
     expect(result.bestMeanAuc).toBeGreaterThanOrEqual(0.75);
     disposeBatches(valid);

@@ -1,21 +1,16 @@
 // The training loop of one stage (not model.fit): one-cycle SGD, periodic validation AUC, the best
 // checkpoint kept and restored, a NaN guard and cooperative stop. Core: imports @tensorflow/tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import type { Batch, BatchFeed } from '../data/feed';
 import { perLabelAuc } from '../eval/auc';
 import type { Network } from '../model';
-import { disposeStateDict, type StateDict } from '../weights/state-dict';
+import { disposeStateDict, type StateDict } from '../model/state-dict';
 import { disposeCheckpoint, type StageCheckpoint } from './checkpoint';
 import { type OneCycleVariant, oneCycleCurve, type ScheduledHyper } from './one-cycle';
 import { Sgd } from './sgd';
-import { type Batch, trainStep } from './step';
+import { trainStep } from './step';
 
-/** Anything that hands out training batches the caller then owns (e.g. data/memory-feed). */
-export interface BatchSource {
-  nextBatch(): Batch;
-  /** Resolves when nextBatch can answer (a feed still loading images, e.g. data/shard-feed). */
-  ready?(): Promise<void>;
-}
-
+/** Every event's `step` counts optimizer steps done (1 after the first step, n after the last). */
 export type StageEvent =
   | { kind: 'step'; step: number; loss: number; lr: number; momentum: number }
   | { kind: 'validation'; step: number; meanAuc: number; perLabel: number[] }
@@ -24,7 +19,7 @@ export type StageEvent =
 export interface RunStageOptions {
   /** Prepared by applyStage (frozen parts and a new classifier already set). */
   network: Network;
-  train: BatchSource;
+  train: BatchFeed;
   /** Pre-built evaluation batches; owned by the caller, only read here. */
   validation: readonly Batch[];
   /** n: optimizer steps in the stage. */
@@ -103,6 +98,7 @@ class StageRun {
   checkpoint: StateDict;
   bestStep = 0;
   bestMeanAuc = Number.NaN;
+  /** Losses not read yet, by steps done after them. */
   pending: { step: number; loss: tf.Scalar; hyper: ScheduledHyper }[] = [];
 
   constructor(readonly opts: RunStageOptions) {
@@ -197,15 +193,12 @@ async function stepOnce(
   const count = run.opts.accumulation ?? 1;
   const batches: Batch[] = []; // owned here
   try {
-    for (let i = 0; i < count; i++) {
-      await run.opts.train.ready?.();
-      batches.push(run.opts.train.nextBatch());
-    }
+    for (let i = 0; i < count; i++) batches.push(await run.opts.train.next());
     const loss = trainStep(run.opts.network, sgd, batches, {
       ...hyper,
       weightDecay: run.opts.weightDecay,
     });
-    run.pending.push({ step, loss, hyper });
+    run.pending.push({ step: step + 1, loss, hyper });
   } finally {
     tf.dispose(batches.flatMap((b) => [b.x, b.targets, b.mask]));
   }

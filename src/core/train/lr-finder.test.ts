@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchFeed } from '../data/feed';
 import { createNetwork, disposeStateDict, type Network } from '../model';
-import { type BatchSource, runLrFinder } from './lr-finder';
+import { runLrFinder } from './lr-finder';
 import { smoothLosses, sweepLearningRate } from './lr-finder-analysis';
 
 const BATCH = 4;
@@ -20,16 +21,18 @@ function changedEntries(before: Map<string, Float32Array>, after: Map<string, Fl
 }
 
 /** One fixed batch, handed out as fresh tensors each time (the finder disposes what it gets). */
-function fixedBatches(seed: number): BatchSource {
+function fixedBatches(seed: number): BatchFeed {
   const x = tf.tidy(() =>
     tf.randomNormal([BATCH, SIZE, SIZE, 1], 0, 1, 'float32', seed).dataSync(),
   );
   const targets = [1, 0, 0, 1, 1, 1, 0, 0];
-  return () => ({
-    x: tf.tensor4d(x, [BATCH, SIZE, SIZE, 1]),
-    targets: tf.tensor2d(targets, [BATCH, 2]),
-    mask: tf.ones([BATCH, 2]) as tf.Tensor2D,
-  });
+  return {
+    next: async () => ({
+      x: tf.tensor4d(x, [BATCH, SIZE, SIZE, 1]),
+      targets: tf.tensor2d(targets, [BATCH, 2]),
+      mask: tf.ones([BATCH, 2]) as tf.Tensor2D,
+    }),
+  };
 }
 
 describe('runLrFinder on a tiny ColorU + ResNet18', () => {
@@ -70,9 +73,12 @@ describe('runLrFinder on a tiny ColorU + ResNet18', () => {
     const before = snapshot(network);
     const tensorsBefore = tf.memory().numTensors;
     const batches = fixedBatches(2);
-    const failing: BatchSource = (i) => {
-      if (i === 2) throw new Error('decoding failed');
-      return batches(i);
+    let drawn = 0;
+    const failing: BatchFeed = {
+      next: () => {
+        if (drawn++ === 2) throw new Error('decoding failed');
+        return batches.next();
+      },
     };
     await expect(runLrFinder(network, failing, { startLr: 1e-2, endLr: 10 })).rejects.toThrow(
       'decoding failed',

@@ -1,6 +1,7 @@
 // The LR finder's run (SPEC §4): train on a sweep of exponentially growing learning rates, record
 // the smoothed loss, stop when it diverges, then put every weight back. tfjs only (core).
 import * as tf from '@tensorflow/tfjs';
+import type { Batch, BatchFeed } from '../data/feed';
 import { disposeStateDict, type Network } from '../model';
 import {
   createDivergenceCheck,
@@ -13,11 +14,7 @@ import {
 } from './lr-finder-analysis';
 import { type LrSuggestions, suggestLearningRates } from './lr-suggestions';
 import { Sgd, type SgdHyper } from './sgd';
-import { type Batch, trainStep } from './step';
-
-/** Gives the batch for an iteration. The finder owns it: it disposes the three tensors after the
- *  step, so hand out fresh tensors (or clones of cached ones). */
-export type BatchSource = (iteration: number) => Batch | Promise<Batch>;
+import { trainStep } from './step';
 
 export interface LrFinderPoint {
   iteration: number;
@@ -87,7 +84,7 @@ function definedOnly<T extends object>(opts: T): Partial<T> {
  */
 export async function runLrFinder(
   network: Network,
-  nextBatch: BatchSource,
+  feed: BatchFeed,
   opts: LrFinderOptions = {},
 ): Promise<LrFinderResult> {
   const o = resolveOptions(opts);
@@ -95,7 +92,7 @@ export async function runLrFinder(
   try {
     const optimizer = new Sgd(network.trainableVariables());
     try {
-      const curve = await sweep(network, optimizer, nextBatch, o);
+      const curve = await sweep(network, optimizer, feed, o);
       const suggestions = suggestLearningRates(curve.lrs, curve.smoothedLosses, { numIt: o.numIt });
       return { ...curve, suggestions };
     } finally {
@@ -110,7 +107,7 @@ export async function runLrFinder(
 async function sweep(
   network: Network,
   optimizer: Sgd,
-  nextBatch: BatchSource,
+  feed: BatchFeed,
   o: ResolvedOptions,
 ): Promise<Omit<LrFinderResult, 'suggestions'>> {
   const smooth = createLossSmoother(o.beta);
@@ -120,7 +117,7 @@ async function sweep(
     if (o.shouldAbort?.()) return { ...curve, stopReason: 'aborted' };
     const lr = sweepLearningRate(iteration, o);
     const hyper = { lr, momentum: o.momentum, weightDecay: o.weightDecay };
-    const rawLoss = await stepLoss(network, optimizer, await nextBatch(iteration), hyper);
+    const rawLoss = await stepLoss(network, optimizer, await feed.next(), hyper);
     const smoothedLoss = smooth(rawLoss);
     curve.lrs.push(lr);
     curve.rawLosses.push(rawLoss);

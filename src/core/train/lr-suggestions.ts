@@ -12,6 +12,9 @@ export interface LrSuggestions {
   window: { start: number; end: number };
 }
 
+/** The three rules, by their field in LrSuggestions. */
+export type SuggestionRule = Exclude<keyof LrSuggestions, 'window'>;
+
 /** Points dropped at the end of the curve, where the loss is already diverging (fastai: `[:-5]`). */
 export const SKIPPED_END_POINTS = 5;
 

@@ -2,12 +2,13 @@
 // weights of an uninterrupted run with the same seed (CPU backend), and nothing leaks.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import type { BatchFeed } from '../data/feed';
 import { disposeBatches, evaluationBatches, type FeedItem, MemoryFeed } from '../data/memory-feed';
 import { generatePhantomDataset, renderPhantom } from '../data/phantom';
 import { FINDINGS } from '../data/phantom/types';
 import { createNetwork, disposeStateDict, type Network } from '../model';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
-import { type BatchSource, runStage } from './loop';
+import { runStage } from './loop';
 import { applyStage } from './stages';
 
 const SIZE = 32;
@@ -42,13 +43,13 @@ function freshNetwork(): Network {
 }
 
 /** Counts the batches handed out, so a test can stop after a given step. */
-function countingFeed(data: FeedItem[]): BatchSource & { drawn: number } {
+function countingFeed(data: FeedItem[]): BatchFeed & { drawn: number } {
   const feed = new MemoryFeed(data, { size: SIZE, batchSize: 4, seed: 8 });
   const counter = {
     drawn: 0,
-    nextBatch: () => {
+    next: () => {
       counter.drawn++;
-      return feed.nextBatch();
+      return feed.next();
     },
   };
   return counter;
@@ -107,7 +108,7 @@ describe('resume from a checkpoint', () => {
     disposeStateDict(checkpoint.weights);
     const feedB = countingFeed(data);
     for (let i = 0; i < 4; i++) {
-      const b = feedB.nextBatch();
+      const b = await feedB.next();
       tf.dispose([b.x, b.targets, b.mask]);
     }
     const result = await runStage({

@@ -1,7 +1,7 @@
 // SGD with momentum and decoupled weight decay, exactly as SPEC §4 (PyTorch/fastai form):
 // p ← p·(1 − lr·wd); v ← mom·v + g; p ← p − lr·v. tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import type { StateDict } from '../weights/state-dict';
+import type { StateDict } from '../model/state-dict';
 
 export interface SgdHyper {
   lr: number;

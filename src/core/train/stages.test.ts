@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ColorizerKind, createNetwork, disposeStateDict, type Network } from '../model';
-import type { StateDict } from '../weights/state-dict';
+import type { StateDict } from '../model/state-dict';
 import { Sgd } from './sgd';
 import { applyStage, STAGE_ORDER, STAGES, type StageId, stageProblems } from './stages';
 import { trainStep } from './step';

@@ -1,7 +1,8 @@
 // The paper's training stages (SPEC §3) as declarative configurations, their preconditions, and
 // applying one to a network. It imports model types and the seed helpers only (no tfjs values):
 // the UI's stage wizard reads the same table the engine runs.
-import type { ColorizerKind, Network } from '../model';
+import type { Network } from '../model';
+import type { ColorizerKind } from '../model/kinds';
 import { deriveSeed } from '../util/random';
 
 export type StageId =
@@ -146,6 +147,16 @@ export interface StageContext {
   previousStage: StageId | null;
   /** Whether T and E were loaded from an imported weights file. */
   hasImportedWeights: boolean;
+}
+
+/** The network's last stage once `stage` ran `stepsRun` steps on it: a stage that ran any step has
+ *  changed the network (even if it was stopped or rolled back); one that ran none has not. */
+export function previousStageAfter(
+  stage: StageId,
+  stepsRun: number,
+  previousStage: StageId | null,
+): StageId | null {
+  return stepsRun > 0 ? stage : previousStage;
 }
 
 /** Readable reasons `stage` cannot run in `context`, each saying what to do (empty: it can). */

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import type { Batch } from '../data/feed';
 import { createNetwork, disposeStateDict, type Network } from '../model';
-import type { StateDict } from '../weights/state-dict';
+import type { StateDict } from '../model/state-dict';
 import { maskedBceWithLogits } from './loss';
 import { Sgd } from './sgd';
-import { type Batch, trainStep } from './step';
+import { trainStep } from './step';
 
 const HYPER = { lr: 0.05, momentum: 0.9, weightDecay: 1e-4 };
 

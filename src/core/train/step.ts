@@ -2,15 +2,10 @@
 // mode), masked BCE, gradients for the unfrozen parts only (summed over micro-batches when the
 // effective batch does not fit in memory at once), SGD update. tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../data/feed';
 import type { Network } from '../model';
 import { maskedBceWithLogits } from './loss';
 import type { Sgd, SgdHyper } from './sgd';
-
-export interface Batch {
-  x: tf.Tensor4D; // [N,H,W,1] normalized gray
-  targets: tf.Tensor2D; // [N,L] 0/1
-  mask: tf.Tensor2D; // [N,L] 1 = use
-}
 
 /**
  * One SGD update from one batch or from k micro-batches (gradient accumulation). With k

@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, type Network, type NetworkOptions } from '../model/network';
+import { disposeStateDict } from '../model/state-dict';
 import { exportModule, scopeStateDict } from './export';
 import { importModuleFile } from './import-module';
 import {
@@ -14,7 +15,6 @@ import {
   parseModelCard,
 } from './model-card';
 import { writeSafetensors } from './safetensors';
-import { disposeStateDict } from './state-dict';
 import { readZipRecords } from './zip';
 import { writeStoredZip } from './zip-write';
 

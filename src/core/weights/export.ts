@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { scaleWidth } from '../model/backbones/width';
 import { BACKBONE_PREFIX, COLORIZER_PREFIX, type Network } from '../model/network';
+import { disposeStateDict, hostStateDict, type StateDict } from '../model/state-dict';
 import { createRandom, deriveSeed, normal } from '../util/random';
 import {
   buildModelCard,
@@ -15,7 +16,6 @@ import {
   type TestVector,
 } from './model-card';
 import { writeSafetensors } from './safetensors';
-import { disposeStateDict, hostStateDict, type StateDict } from './state-dict';
 import { writeStoredZip } from './zip-write';
 
 export interface ExportOptions {

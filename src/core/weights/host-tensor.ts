@@ -1,8 +1,8 @@
 // Decoded tensors on the host, and their one-step upload into tfjs. tfjs only: the readers build
 // every HostTensor first and create tfjs tensors last, so a malformed file allocates none.
 import * as tf from '@tensorflow/tfjs';
+import { disposeStateDict, type StateDict, setEntry } from '../model/state-dict';
 import type { HostValues } from './dtypes';
-import { disposeStateDict, type StateDict, setEntry } from './state-dict';
 
 /** One tensor's decoded data: C-order values and a PyTorch-layout shape. */
 export interface HostTensor {

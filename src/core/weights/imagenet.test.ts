@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formulaValue } from '../../../scripts/lib/formula-weights';
 import { readFixture, relativeMaxError, toNhwc } from '../../../test/helpers/fixtures';
-import { formulaValue } from '../../../test/helpers/formula-weights';
 import { sharedFile } from '../../../test/helpers/shared';
 import { createBackbone } from '../model/backbones';
-import type { BackboneKind } from '../model/part';
+import type { BackboneKind } from '../model/kinds';
+import { disposeStateDict, type StateDict } from '../model/state-dict';
 import { IMAGENET_SOURCES, loadImageNetBackbone } from './imagenet';
 import { writeSafetensors } from './safetensors';
-import { disposeStateDict, type StateDict } from './state-dict';
 
 const measured: string[] = [];
 afterAll(() =>

@@ -1,9 +1,10 @@
 // ImageNet backbone weights: where they are published, and loading any of them (download, local
 // file) into a backbone through one code path. Core: tfjs and the weights readers only.
-import type { Backbone, BackboneKind } from '../model/part';
+import type { BackboneKind } from '../model/kinds';
+import type { Backbone } from '../model/part';
+import type { StateDict } from '../model/state-dict';
 import { WeightsFileError } from './file-error';
 import { normalizeCheckpointNames, splitImageNetHead } from './names';
-import type { StateDict } from './state-dict';
 import { readWeightsFile, type WeightsFormat } from './weights-file';
 
 /** One published file of ImageNet weights for a backbone. */

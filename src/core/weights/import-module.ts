@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BACKBONE_PREFIX, COLORIZER_PREFIX, type Network } from '../model/network';
 import type { Part } from '../model/part';
+import { disposeStateDict, type StateDict } from '../model/state-dict';
 import { scopeOutput } from './export';
 import { WeightsFileError } from './file-error';
 import {
@@ -13,7 +14,6 @@ import {
   parseModelCard,
 } from './model-card';
 import { normalizeCheckpointNames } from './names';
-import { disposeStateDict, type StateDict } from './state-dict';
 import { readWeightsFile, type WeightsFormat } from './weights-file';
 import { looksLikeZip, readZipRecords } from './zip';
 

@@ -2,7 +2,7 @@
 // test vectors any port can check. Pure TS (no tfjs): the UI and the PyTorch doc read the same shape.
 
 import { GRAY_MEAN, GRAY_STD, IMAGENET_MEAN, IMAGENET_STD } from '../data/normalization';
-import type { BackboneKind, ColorizerKind } from '../model/part';
+import type { BackboneKind, ColorizerKind } from '../model/kinds';
 import type { PretrainedStatus } from './imagenet';
 
 export type ExportScope = 'colorizer' | 'colorizer+backbone' | 'network';

@@ -1,7 +1,7 @@
 // Name mapping between published ImageNet checkpoints (torchvision, timm, DataParallel, legacy
 // DenseNet) and the torchvision names the backbones use. Pure string functions, no tfjs: the
 // values of the records pass through untouched.
-import { setEntry } from './state-dict';
+import { setEntry } from '../model/state-dict';
 
 /** Backbones whose ImageNet checkpoints we import. */
 export type ImageNetArch = 'resnet18' | 'densenet121' | 'squeezenet1_1';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { disposeStateDict, type StateDict } from '../model/state-dict';
 import { readSafetensors, writeSafetensors } from './safetensors';
-import { disposeStateDict, type StateDict } from './state-dict';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../test/fixtures/weights/${name}`, import.meta.url)));

@@ -1,10 +1,10 @@
 // safetensors read/write (the format of the timm ImageNet weights and of our exports). tfjs only:
 // no DOM or Node APIs, so the same code runs in the worker, in Node tests and in Chromium.
 import type * as tf from '@tensorflow/tfjs';
+import type { StateDict } from '../model/state-dict';
 import { decodeValues } from './dtypes';
 import { createStateDict, type HostTensor } from './host-tensor';
 import { parseSafetensorsHeader } from './safetensors-header';
-import type { StateDict } from './state-dict';
 
 export interface SafetensorsContents {
   /** float32 (and int32) tensors in PyTorch names and layouts; the caller disposes them. */

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { disposeStateDict } from '../model/state-dict';
 import { readSafetensors } from './safetensors';
-import { disposeStateDict } from './state-dict';
 import { readTorchCheckpoint } from './torch-checkpoint';
 
 const fixture = (name: string) =>

@@ -1,10 +1,11 @@
 // PyTorch checkpoints (.pth) read without Python: the torch.save ZIP format (PyTorch ≥ 1.6) and the
 // legacy format, through a restricted unpickler that never runs code. tfjs only (no DOM, no Node).
+
+import type { StateDict } from '../model/state-dict';
 import { decodeValues, type HostValues } from './dtypes';
 import { WeightsFileError } from './file-error';
 import { createStateDict, type HostTensor } from './host-tensor';
 import { unpickle } from './pickle';
-import type { StateDict } from './state-dict';
 import { gatherStrided } from './strided';
 import { looksLikeLegacyCheckpoint, readLegacyCheckpoint } from './torch-legacy';
 import { createTorchHooks, describeValue, type StorageInfo, TensorRecipe } from './torch-pickle';

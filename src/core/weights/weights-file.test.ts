@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { disposeStateDict } from './state-dict';
+import { disposeStateDict } from '../model/state-dict';
 import { readWeightsFile, sniffWeightsFormat } from './weights-file';
 
 const fixture = (name: string) =>

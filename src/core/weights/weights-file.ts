@@ -1,8 +1,9 @@
 // One entry point for every weights file a user or a download hands us: sniffs safetensors, the
 // torch.save ZIP archive and the legacy .pth format, and reads it. tfjs only (through the readers).
+
+import type { StateDict } from '../model/state-dict';
 import { WeightsFileError } from './file-error';
 import { readSafetensors } from './safetensors';
-import type { StateDict } from './state-dict';
 import { readTorchCheckpoint } from './torch-checkpoint';
 import { looksLikeLegacyCheckpoint } from './torch-legacy';
 import { looksLikeZip } from './zip';

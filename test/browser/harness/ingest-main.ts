@@ -65,7 +65,7 @@ interface IngestRun {
 /** Ingests the dropped folder through the worker; cancels after `cancelAfter` progress events. */
 async function ingest(settings: CacheSettings, cancelAfter?: number): Promise<IngestRun> {
   const started = performance.now();
-  const job = await client.ingest(dropped, settings);
+  const job = client.ingest(dropped, settings);
   const skippedEvents: IngestRun['skippedEvents'] = [];
   let progress = 0;
   const unsubscribe = client.subscribe((event: IngestEvent) => {
@@ -76,7 +76,7 @@ async function ingest(settings: CacheSettings, cancelAfter?: number): Promise<In
   const summary = await job.done;
   unsubscribe();
   return {
-    key: job.datasetKey,
+    key: summary.datasetKey,
     summary,
     skippedEvents,
     progress,
@@ -131,7 +131,7 @@ async function holdFeed(key: string, batches: number): Promise<void> {
     const batch = await held.next();
     tf.dispose([batch.x, batch.targets, batch.mask]);
   }
-  await held.ready(); // the prefetched batch is part of the steady state
+  await held.prefetched(); // the prefetched batch is part of the steady state
 }
 const releaseFeed = () => {
   held = null;

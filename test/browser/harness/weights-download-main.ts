@@ -4,9 +4,9 @@ import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../../../src/core/backend/select';
 import { createBackbone } from '../../../src/core/model/backbones';
+import { disposeStateDict } from '../../../src/core/model/state-dict';
 import { loadImageNetBackbone } from '../../../src/core/weights/imagenet';
 import { readSafetensors } from '../../../src/core/weights/safetensors';
-import { disposeStateDict } from '../../../src/core/weights/state-dict';
 import { type DownloadRequest, downloadWeights } from '../../../src/platform/download-weights';
 
 type Plain = Omit<DownloadRequest, 'onProgress' | 'signal'>;

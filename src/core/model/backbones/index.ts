@@ -1,13 +1,12 @@
 // createBackbone: the public factory for the ImageNet backbones E. tfjs only.
 import { createRandom } from '../../util/random';
+import { BACKBONE_KINDS, type BackboneKind } from '../kinds';
 import type { ApplyWithMode, Builder } from '../layers';
 import { ParameterStore } from '../parameters';
-import { type Backbone, type BackboneKind, BackbonePart } from '../part';
+import { type Backbone, BackbonePart } from '../part';
 import { buildDenseNet121 } from './densenet121';
 import { buildResNet18 } from './resnet18';
 import { buildSqueezeNet } from './squeezenet';
-
-export const BACKBONE_KINDS: readonly BackboneKind[] = ['resnet18', 'densenet121', 'squeezenet1_1'];
 
 type BackboneBuilder = (
   b: Builder,

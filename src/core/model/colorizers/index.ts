@@ -1,19 +1,13 @@
 // createColorizer: the public factory for the four colorization modules T. tfjs only.
 import { createRandom } from '../../util/random';
+import { COLORIZER_KINDS, type ColorizerKind } from '../kinds';
 import type { ApplyWithMode, Builder } from '../layers';
 import { ParameterStore } from '../parameters';
-import { type Colorizer, type ColorizerKind, ColorizerPart } from '../part';
+import { type Colorizer, ColorizerPart } from '../part';
 import { buildColorU } from './coloru';
 import { buildDeconv } from './deconv';
 import { buildPixelShuffle } from './pixelshuffle';
 import { replicateGray } from './replicate';
-
-export const COLORIZER_KINDS: readonly ColorizerKind[] = [
-  'replicate',
-  'deconv',
-  'pixelshuffle',
-  'coloru',
-];
 
 const BUILDERS: Record<ColorizerKind, (b: Builder) => ApplyWithMode> = {
   replicate: () => replicateGray,

@@ -1,0 +1,16 @@
+// The few globals the core uses that every place it runs has (browsers, workers, Node), declared
+// for the core-only type check (tsconfig.core.json), which leaves out the DOM and Node libraries
+// so that any other DOM or Node use in the core fails to compile. Shapes as far as used.
+
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+declare function btoa(data: string): string;
+declare function atob(data: string): string;
+
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: ArrayBufferView | ArrayBuffer): string;
+}

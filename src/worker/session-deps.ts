@@ -1,0 +1,39 @@
+// The browser's SessionDeps: checkpoints and dropped datasets in IndexedDB, ImageNet weights from
+// a checked, cached download. The one place the training session meets the platform.
+
+import { createCachedFeed, loadCachedItems } from '../platform/cached-feed-source';
+import {
+  clearCheckpoint,
+  loadCheckpointBytes,
+  loadCheckpointInfo,
+  saveCheckpoint,
+} from '../platform/checkpoint-store';
+import { loadDatasetIndex } from '../platform/dataset-index-store';
+import type { WorkerEvent } from './protocol';
+import type { CheckpointStore, SessionDeps } from './session';
+import type { DatasetStore } from './session-data';
+import { downloadedWeights } from './weights-download';
+
+const indexedDbCheckpoints: CheckpointStore = {
+  save: saveCheckpoint,
+  loadInfo: loadCheckpointInfo,
+  loadBytes: loadCheckpointBytes,
+  clear: clearCheckpoint,
+};
+
+const indexedDbDatasets: DatasetStore = {
+  loadIndex: loadDatasetIndex,
+  trainFeed: createCachedFeed,
+  loadItems: loadCachedItems,
+};
+
+export function browserSessionDeps(
+  post: (event: WorkerEvent, transfer?: Transferable[]) => void,
+): SessionDeps {
+  return {
+    post,
+    checkpoints: indexedDbCheckpoints,
+    datasets: indexedDbDatasets,
+    weights: downloadedWeights,
+  };
+}

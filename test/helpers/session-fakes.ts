@@ -1,0 +1,103 @@
+// In-memory stand-ins for what the training session reaches outside itself (SessionDeps): the
+// checkpoint slot, a dropped dataset's stored index and cached images, and the weights download.
+// They let Node tests and benchmarks run the worker's session as the browser does.
+import { MemoryFeed } from '../../src/core/data/memory-feed';
+import type { DatasetIndex } from '../../src/core/data/types';
+import type { LabelLookup } from '../../src/platform/cached-feed-source';
+import type { CheckpointInfo, WorkerEvent } from '../../src/worker/protocol';
+import type { CheckpointStore, SessionDeps } from '../../src/worker/session';
+import type { DatasetStore } from '../../src/worker/session-data';
+
+/** The checkpoint slot in memory; `saves` counts every write. */
+export class MemoryCheckpoints implements CheckpointStore {
+  bytes: Uint8Array | undefined;
+  info: CheckpointInfo | undefined;
+  saves = 0;
+
+  async save(bytes: Uint8Array, info: CheckpointInfo): Promise<void> {
+    this.bytes = bytes.slice();
+    this.info = info;
+    this.saves++;
+  }
+  async loadInfo() {
+    return this.info;
+  }
+  async loadBytes() {
+    return this.bytes;
+  }
+  async clear(): Promise<void> {
+    this.bytes = undefined;
+    this.info = undefined;
+  }
+}
+
+/** A seeded 40×40 gray image per path (a cheap stand-in for the decoded cache). */
+function pixelsOf(path: string) {
+  let hash = 0;
+  for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const pixels = new Uint8Array(40 * 40);
+  for (let p = 0; p < pixels.length; p++) pixels[p] = (p * 7 + hash) % 256;
+  return { width: 40, height: 40, pixels };
+}
+
+/**
+ * A dropped dataset under one key: its full index, and images for the `cachedPaths` only (a
+ * partly ingested cache, e.g. one whose ingestion was cancelled after a few shards). The index is
+ * handed out as a structured clone, as IndexedDB would.
+ */
+export class MemoryDatasets implements DatasetStore {
+  constructor(
+    readonly name: string,
+    public index: DatasetIndex,
+    private readonly cachedPaths: ReadonlySet<string>,
+  ) {}
+
+  async loadIndex() {
+    return structuredClone({ name: this.name, format: 'chexpert' as const, index: this.index });
+  }
+
+  async trainFeed(
+    _key: string,
+    labels: LabelLookup,
+    options: ConstructorParameters<typeof MemoryFeed>[1],
+  ) {
+    return new MemoryFeed(this.items([...this.cachedPaths], labels), options);
+  }
+
+  async loadItems(_key: string, paths: readonly string[], labels: LabelLookup) {
+    return this.items(
+      paths.filter((path) => this.cachedPaths.has(path)),
+      labels,
+    );
+  }
+
+  private items(paths: readonly string[], labels: LabelLookup) {
+    return paths.flatMap((path) => {
+      const label = labels(path);
+      return label ? [{ image: pixelsOf(path), ...label }] : [];
+    });
+  }
+}
+
+/** Deps over the fakes; `events` collects everything the session posts, and `onEvent` listeners
+ *  see each as it is posted (e.g. to stop the stage at a given point). */
+export function fakeSessionDeps(datasets: DatasetStore, checkpoints = new MemoryCheckpoints()) {
+  const events: WorkerEvent[] = [];
+  const listeners: ((event: WorkerEvent) => void)[] = [];
+  const deps: SessionDeps = {
+    post: (event) => {
+      events.push(event);
+      for (const listener of listeners) listener(event);
+    },
+    checkpoints,
+    datasets,
+    weights: {
+      download: async () => {
+        throw new Error('no downloads in tests');
+      },
+      sha256: async () => '0'.repeat(64),
+    },
+  };
+  const onEvent = (listener: (event: WorkerEvent) => void) => listeners.push(listener);
+  return { deps, events, checkpoints, onEvent };
+}
