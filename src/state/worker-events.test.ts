@@ -1,5 +1,6 @@
 // The event router: reducers on plain state, the step buffer's throttle and ordering.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeWorkerSource } from '../../test/helpers/fake-worker-source';
 import type { WorkerEvent } from '../worker/protocol';
 import { MAX_LOSS_POINTS } from './curves';
 import { initialData, resetStudio, type StudioData, useStudio } from './store';
@@ -15,20 +16,6 @@ const step = (n: number, loss = 1 / n, total = 10): StepEvent => ({
   lr: 0.01,
   momentum: 0.9,
 });
-
-/** A fake worker: `emit` delivers an event to the router's listener. */
-function fakeSource() {
-  let listener: ((event: WorkerEvent) => void) | null = null;
-  return {
-    subscribe(l: (event: WorkerEvent) => void) {
-      listener = l;
-      return () => {
-        listener = null;
-      };
-    },
-    emit: (event: WorkerEvent) => listener?.(event),
-  };
-}
 
 beforeEach(resetStudio);
 
@@ -165,7 +152,7 @@ describe('reduceEvent', () => {
 
 describe('connectWorkerEvents', () => {
   it('commits steps once per interval, and before any later event', () => {
-    const source = fakeSource();
+    const source = fakeWorkerSource();
     const timers: (() => void)[] = [];
     let commits = 0;
     const unsubscribeStore = useStudio.subscribe((s, prev) => {

@@ -6,6 +6,7 @@
 import { act, Profiler, type ProfilerOnRenderCallback, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { fakeWorkerSource } from '../../test/helpers/fake-worker-source';
 import { resetStudio, useStudio } from '../state/store';
 import { connectWorkerEvents } from '../state/worker-events';
 import type { WorkerEvent } from '../worker/protocol';
@@ -42,20 +43,6 @@ const fakeCommands = {
   chooseFormat: idle,
   cancelIngest: () => undefined,
 } satisfies StudioCommands;
-
-/** A fake worker: `emit` delivers an event to the router's listener. */
-function fakeSource() {
-  let listener: ((event: WorkerEvent) => void) | null = null;
-  return {
-    subscribe(l: (event: WorkerEvent) => void) {
-      listener = l;
-      return () => {
-        listener = null;
-      };
-    },
-    emit: (event: WorkerEvent) => listener?.(event),
-  };
-}
 
 const trainStep = (step: number): WorkerEvent => ({
   kind: 'trainStep',
@@ -115,7 +102,7 @@ function resetCounts(): void {
 
 let root: Root | null = null;
 let disconnect: (() => void) | null = null;
-const source = fakeSource();
+const source = fakeWorkerSource();
 /** The router's pending flushes: a test runs them, standing in for its 250 ms timer. */
 const timers: (() => void)[] = [];
 

@@ -1,5 +1,6 @@
 // The page's handle on the training worker: typed requests answered by promises of their reply
-// event, and a stream of events for subscribers (request-client.ts). No tfjs here.
+// event, and a stream of events for subscribers (request-client.ts: subscribe, terminate). No tfjs
+// here.
 import type {
   DatasetRef,
   DemoDataRequest,
@@ -21,11 +22,9 @@ const answerOf = (event: WorkerEvent) => {
   return { id: event.id, error: event.kind === 'error' ? event.message : null };
 };
 
-export class TrainerClient {
-  private readonly client: RequestClient<WorkerRequest, WorkerEvent>;
-
+export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
   constructor(worker: Worker) {
-    this.client = new RequestClient(worker, 'training', answerOf);
+    super(worker, 'training', answerOf);
   }
 
   static start(): TrainerClient {
@@ -78,7 +77,7 @@ export class TrainerClient {
 
   /** Pause, resume or stop the running stage; answered between steps. */
   control(action: 'pause' | 'resume' | 'stop'): void {
-    this.client.send({ kind: 'control', action });
+    this.send({ kind: 'control', action });
   }
 
   exportWeights(scope: ExportScope): Promise<EventOf<'exported'>> {
@@ -89,20 +88,12 @@ export class TrainerClient {
     return this.expect('imported', { kind: 'importWeights', fileName, bytes }, [bytes]);
   }
 
-  subscribe(listener: (event: WorkerEvent) => void): () => void {
-    return this.client.subscribe(listener);
-  }
-
-  terminate(): void {
-    this.client.terminate();
-  }
-
   private async expect<K extends WorkerEvent['kind']>(
     kind: K,
     body: Body<WorkerRequest>,
     transfer: Transferable[] = [],
   ): Promise<EventOf<K>> {
-    const event = await this.client.request(body, transfer).reply;
+    const event = await this.request(body, transfer).reply;
     if (event.kind !== kind) throw new Error(`Unexpected reply ${event.kind} to ${body.kind}`);
     return event as EventOf<K>;
   }

@@ -28,11 +28,9 @@ function reply<K extends IngestEvent['kind']>(event: IngestEvent, kind: K): Repl
   return rest;
 }
 
-export class IngestClient {
-  private readonly client: RequestClient<IngestRequest, IngestEvent>;
-
+export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
   constructor(worker: Worker) {
-    this.client = new RequestClient(worker, 'ingestion', answerOf);
+    super(worker, 'ingestion', answerOf);
   }
 
   static start(): IngestClient {
@@ -43,13 +41,13 @@ export class IngestClient {
 
   /** Caches the images among `files` (CSVs and other files are left out). */
   ingest(files: readonly WalkedFile[], settings: CacheSettings): IngestJob {
-    const { id, reply: answer } = this.client.request({
+    const { id, reply: answer } = this.request({
       kind: 'ingest',
       files: [...files],
       settings,
     });
     const done = answer.then((event) => reply(event, 'done'));
-    return { id, done, cancel: () => this.client.send({ kind: 'cancel' }, id) };
+    return { id, done, cancel: () => this.send({ kind: 'cancel' }, id) };
   }
 
   /** Parses the labels among `files` with `format`; the index is stored under `datasetKey`. */
@@ -59,7 +57,7 @@ export class IngestClient {
     files: readonly WalkedFile[],
     format: DetectedFormat,
   ): Promise<IndexSummary> {
-    const request = this.client.request({
+    const request = this.request({
       kind: 'index',
       datasetKey,
       name,
@@ -67,14 +65,5 @@ export class IngestClient {
       format,
     });
     return reply(await request.reply, 'indexed');
-  }
-
-  /** Every event of every request (progress, skipped files, answers, errors). */
-  subscribe(listener: (event: IngestEvent) => void): () => void {
-    return this.client.subscribe(listener);
-  }
-
-  terminate(): void {
-    this.client.terminate();
   }
 }

@@ -1,6 +1,7 @@
 // The page's one pattern for talking to a worker: requests tagged with an id, each answered by the
 // promise of its reply event (an 'error' event with that id rejects it), and every event streamed
-// to subscribers too (progress, steps, skipped files). The training and ingestion clients wrap it.
+// to subscribers too (progress, steps, skipped files). The training and ingestion clients extend
+// it with their typed requests.
 // No tfjs here.
 
 /** A protocol's request body without the id this client assigns. */
@@ -29,7 +30,10 @@ export class RequestClient<R extends { id: number; kind: string }, E extends { k
   }
 
   /** Sends `body` with a fresh id; resolves with the event that answers it. */
-  request(body: Body<R>, transfer: Transferable[] = []): { id: number; reply: Promise<E> } {
+  protected request(
+    body: Body<R>,
+    transfer: Transferable[] = [],
+  ): { id: number; reply: Promise<E> } {
     const id = this.nextId++;
     const reply = new Promise<E>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -40,7 +44,7 @@ export class RequestClient<R extends { id: number; kind: string }, E extends { k
 
   /** Sends `body` and expects no answer (control messages); `about` is the earlier request it
    *  refers to (a cancel), else it gets a fresh id. */
-  send(body: Body<R>, about?: number): void {
+  protected send(body: Body<R>, about?: number): void {
     this.worker.postMessage({ ...body, id: about ?? this.nextId++ });
   }
 
