@@ -1,6 +1,8 @@
-// The public core API (ARCHITECTURE.md): external scripts, the headless runner, the worker and
-// acceptance checks import from here. The core imports only @tensorflow/tfjs: no DOM, React,
-// zustand or idb-keyval, so it runs unchanged in a worker, in Node and in Chromium.
+// The public core API (ARCHITECTURE.md): the stable names for code outside this repository and for
+// acceptance checks. The studio's own worker and scripts import the core modules they use directly
+// (the layer rules, not this file, bound them: test/unit/boundaries.test.ts). The core imports only
+// @tensorflow/tfjs: no DOM, React, zustand or idb-keyval, so it runs unchanged in a worker, in Node
+// and in Chromium (tsconfig.core.json type-checks it without DOM or Node types).
 
 // Backends
 export { type BackendName, selectBackend, startCpuBackend } from './backend/select';
