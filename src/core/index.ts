@@ -95,7 +95,6 @@ export {
   runStage,
   type StageEvent,
   type StageResult,
-  validate,
 } from './train/loop';
 // Training
 export { maskedBceWithLogits } from './train/loss';
@@ -111,6 +110,7 @@ export {
 export { Sgd, type SgdHyper } from './train/sgd';
 export { applyStage, STAGE_ORDER, STAGES, type StageId, stageProblems } from './train/stages';
 export { trainStep } from './train/step';
+export { gatherScores, type ValidationControl, validate } from './train/validate';
 export { createRandom, deriveSeed, type Random } from './util/random';
 // Weights
 export { type ExportOptions, exportModule, type ModuleExport } from './weights/export';

@@ -5,7 +5,7 @@ import { createCommands, type Trainer } from './commands';
 import { patcher } from './patch';
 import { resetStudio, useStudio } from './store';
 
-const summary = { name: 'Phantom', labels: ['Edema'], splits: [] };
+const summary = { name: 'Phantom', labels: ['Edema'], splits: [], warnings: [] };
 
 type LrFound = Awaited<ReturnType<Trainer['findLr']>>;
 

@@ -107,7 +107,7 @@ it('indexes the cached folder by key and has the trainer load it by that key alo
     loadCachedDataset: vi.fn(async () => ({
       kind: 'datasetReady' as const,
       id: 1,
-      summary: { name: 'xrays', labels: ['NORMAL'], splits: [] },
+      summary: { name: 'xrays', labels: ['NORMAL'], splits: [], warnings: [] },
     })),
   } satisfies CachedDatasetLoader;
   const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];

@@ -39,7 +39,7 @@ it('changes one form field per action and keeps the rest of its slice', () => {
 it('blocks every stage until data and a model exist, then applies the stage table', () => {
   expect(stageBlockers(useStudio.getState(), 'colorModule')).toHaveLength(2);
   const patch = patcher(useStudio);
-  patch('dataset', { summary: { name: 'Phantom', labels: ['Edema'], splits: [] } });
+  patch('dataset', { summary: { name: 'Phantom', labels: ['Edema'], splits: [], warnings: [] } });
   patch('model', {
     built: {
       spec: {

@@ -1,13 +1,32 @@
-// Time left and durations for the progress bar.
+// Rate, time left and durations for the progress bar.
 import { expect, it } from 'vitest';
-import { formatDuration, timeLeftSeconds } from './training';
+import { formatDuration, stepsPerSecond, timeLeftSeconds } from './training';
 
-const progress = { stage: 'colorModule', loss: 1, lr: 0, momentum: 0 } as const;
+const progress = {
+  stage: 'colorModule',
+  loss: 1,
+  lr: 0,
+  momentum: 0,
+  imagesPerStep: 16,
+  validating: null,
+} as const;
 
-it('estimates time left from the steps timed since the first one seen', () => {
-  const p = { ...progress, step: 5, totalSteps: 25, firstStep: 1, firstAt: 0, lastAt: 8000 };
-  expect(timeLeftSeconds(p)).toBeCloseTo(40); // 2 s per step × 20 steps
-  expect(timeLeftSeconds({ ...p, step: 1 })).toBeNull();
+it('measures the rate between the oldest and newest commit of the window', () => {
+  // Steps 2..10 took 16 s, a validation pause included: 2 s per step, 20 steps left.
+  const samples = [
+    { step: 2, at: 1000 },
+    { step: 6, at: 5000 },
+    { step: 10, at: 17000 },
+  ];
+  const p = { ...progress, step: 10, totalSteps: 30, samples };
+  expect(stepsPerSecond(p)).toBeCloseTo(0.5);
+  expect(timeLeftSeconds(p)).toBeCloseTo(40);
+});
+
+it('has no rate (and no time left) before two commits', () => {
+  const p = { ...progress, step: 2, totalSteps: 8, samples: [{ step: 2, at: 1000 }] };
+  expect(stepsPerSecond(p)).toBeNull();
+  expect(timeLeftSeconds(p)).toBeNull();
 });
 
 it('formats durations', () => {

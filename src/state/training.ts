@@ -14,13 +14,24 @@ import { STAGE_DEFAULTS } from './pure-core';
 
 export type TrainSettings = Omit<StageRunSpec, 'stage'>;
 
+/** One commit of steps: the last step it brought and when it arrived (ms). */
+export interface StepSample {
+  step: number;
+  at: number;
+}
+
 /** Where the current stage stands: the last committed trainStep event, and the timing. */
 export interface StepProgress extends StepReport {
-  /** The first step seen and when (ms): the rate excludes warm-up before it. */
-  firstStep: number;
-  firstAt: number;
-  lastAt: number;
+  /** The last commits of this stage, oldest first (at most RATE_WINDOW): the rate is measured
+   *  between them, so it includes validation time and excludes warm-up before the first. */
+  samples: StepSample[];
+  /** A validation pass under way: images scored so far, of `total`. */
+  validating: { done: number; total: number } | null;
 }
+
+/** Commits the step rate is measured over: with commits every 250 ms to every 10 steps, this
+ *  spans several validations on fast and slow devices alike. */
+export const RATE_WINDOW = 64;
 
 export interface TrainingState {
   selectedStage: StageId;
@@ -64,12 +75,19 @@ export const initialTraining = (): TrainingState => ({
   workerError: null,
 });
 
-/** Seconds left at the rate measured since the first step seen, or null before two steps. */
+/** Steps per second over the moving window, or null before two commits (all the steps of one
+ *  commit arrive together, so one commit times nothing). */
+export function stepsPerSecond(progress: StepProgress): number | null {
+  const oldest = progress.samples[0];
+  const newest = progress.samples.at(-1);
+  if (!oldest || !newest || newest.step <= oldest.step || newest.at <= oldest.at) return null;
+  return ((newest.step - oldest.step) * 1000) / (newest.at - oldest.at);
+}
+
+/** Seconds left in the stage at the measured rate, or null while there is none. */
 export function timeLeftSeconds(progress: StepProgress): number | null {
-  const stepsTimed = progress.step - progress.firstStep;
-  if (stepsTimed <= 0) return null;
-  const perStep = (progress.lastAt - progress.firstAt) / 1000 / stepsTimed;
-  return perStep * (progress.totalSteps - progress.step);
+  const rate = stepsPerSecond(progress);
+  return rate === null ? null : (progress.totalSteps - progress.step) / rate;
 }
 
 /** "1 h 02 min", "3 min 05 s", "12 s". */

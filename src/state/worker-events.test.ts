@@ -12,6 +12,7 @@ const step = (n: number, loss = 1 / n, total = 10): StepEvent => ({
   stage: 'colorModule',
   step: n,
   totalSteps: total,
+  imagesPerStep: 16,
   loss,
   lr: 0.01,
   momentum: 0.9,
@@ -38,7 +39,7 @@ describe('reduceEvent', () => {
       inputSize: 64,
       seed: 9,
     } as const;
-    const summary = { name: 'Phantom demo', labels: ['Edema'], splits: [] };
+    const summary = { name: 'Phantom demo', labels: ['Edema'], splits: [], warnings: [] };
     const parameters = { colorizer: 1, backbone: 2, classifier: 3 };
     const change = reduceEvent(initialData(), {
       kind: 'resumed',
@@ -70,17 +71,48 @@ describe('reduceEvent', () => {
 });
 
 describe('reduceSteps', () => {
-  it('keeps the first timed step across commits, so time left excludes warm-up', () => {
+  it('samples each commit by its last step, so a burst of steps times nothing on its own', () => {
     const a = reduceSteps(initialData(), [step(1), step(2)], 1000) as Partial<StudioData>;
     const state = { ...initialData(), ...a };
+    expect(state.progress?.samples).toEqual([{ step: 2, at: 1000 }]);
     const b = reduceSteps(state, [step(3)], 3000) as Partial<StudioData>;
-    expect(b.progress).toMatchObject({
-      step: 3,
-      firstStep: 1,
-      firstAt: 1000,
-      lastAt: 3000,
-    });
+    expect(b.progress?.samples).toEqual([
+      { step: 2, at: 1000 },
+      { step: 3, at: 3000 },
+    ]);
     expect(b.curves?.loss.map((p) => p.step)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a moving window of commits, and starts a new one with a new stage', () => {
+    let state: StudioData = initialData();
+    for (let n = 1; n <= 100; n++)
+      state = { ...state, ...reduceSteps(state, [step(n, 1, 200)], n * 10) };
+    expect(state.progress?.samples).toHaveLength(64);
+    expect(state.progress?.samples[0]).toEqual({ step: 37, at: 370 });
+    const next = reduceSteps(state, [{ ...step(1), stage: 'all' }], 5000);
+    expect(next?.progress?.samples).toEqual([{ step: 1, at: 5000 }]);
+  });
+
+  it('shows a validation pass under way, and clears it when the validation arrives', () => {
+    const state = { ...initialData(), ...reduceSteps(initialData(), [step(2)], 0) };
+    const validating = {
+      kind: 'validating',
+      stage: 'colorModule',
+      step: 2,
+      done: 64,
+      total: 114,
+    } as const;
+    const during = { ...state, ...reduceEvent(state, validating) };
+    expect(during.progress?.validating).toEqual({ done: 64, total: 114 });
+    const validation: WorkerEvent = {
+      kind: 'validation',
+      stage: 'colorModule',
+      step: 2,
+      meanAuc: 0.7,
+      perLabel: [0.7],
+      labels: ['A'],
+    };
+    expect(reduceEvent(during, validation)?.progress?.validating).toBeNull();
   });
 
   it('changes only the progress and the curves, never the training slice', () => {

@@ -7,7 +7,7 @@ import type { WorkerEvent } from '../worker/protocol';
 import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
 import { previousStageAfter } from './pure-core';
 import type { StudioData } from './store';
-import type { StepProgress } from './training';
+import { RATE_WINDOW, type StepProgress } from './training';
 
 type StepEvent = Extract<WorkerEvent, { kind: 'trainStep' }>;
 type Change = Partial<StudioData> | null;
@@ -19,13 +19,12 @@ export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now:
   if (last === undefined) return null;
   const previous = state.progress;
   const sameRun = previous !== null && previous.stage === last.stage && previous.step < last.step;
-  const first = steps[0] as StepEvent;
   const { kind: _kind, ...report } = last;
+  const samples = [...(sameRun ? previous.samples : []), { step: last.step, at: now }];
   const progress: StepProgress = {
     ...report,
-    firstStep: sameRun ? previous.firstStep : first.step,
-    firstAt: sameRun ? previous.firstAt : now,
-    lastAt: now,
+    samples: samples.slice(-RATE_WINDOW),
+    validating: null,
   };
   const added = steps.map(({ step, loss }) => ({ step, loss }));
   const curves = state.curves.stage === last.stage ? state.curves : freshCurves(last.stage);
@@ -47,10 +46,15 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
   switch (event.kind) {
     case 'runState':
       return { training: { ...state.training, runState: event.state } };
+    case 'validating':
+      return state.progress?.stage === event.stage
+        ? { progress: { ...state.progress, validating: { done: event.done, total: event.total } } }
+        : null;
     case 'validation': {
       const curves = state.curves.stage === event.stage ? state.curves : freshCurves(event.stage);
       const point = aucPoint(event.step, event.meanAuc, event.labels, event.perLabel);
-      return { curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
+      const progress = state.progress && { ...state.progress, validating: null };
+      return { progress, curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
     }
     case 'preview':
       return { previews: { stage: event.stage, step: event.step, images: event.images } };

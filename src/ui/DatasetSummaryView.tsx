@@ -30,6 +30,13 @@ export function DatasetSummaryView() {
   return (
     <section className="card" aria-labelledby="dataset-summary-title">
       <h3 id="dataset-summary-title">Loaded: {summary.name}</h3>
+      {summary.warnings.length > 0 ? (
+        <ul className="warnings" data-testid="dataset-warnings">
+          {summary.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      ) : null}
       <table>
         <caption>Images, patients and positives per label, by split</caption>
         <thead>

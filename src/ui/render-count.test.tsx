@@ -49,6 +49,7 @@ const trainStep = (step: number): WorkerEvent => ({
   stage: 'colorModule',
   step,
   totalSteps: TOTAL_STEPS,
+  imagesPerStep: 16,
   loss: 1 / step,
   lr: 0.01,
   momentum: 0.9,
@@ -74,7 +75,10 @@ function startRunning(): void {
   const spec = model.spec;
   const parameters = { colorizer: 1, backbone: 1, classifier: 1 };
   useStudio.setState({
-    dataset: { ...dataset, summary: { name: 'Phantom', labels: ['Edema'], splits: [] } },
+    dataset: {
+      ...dataset,
+      summary: { name: 'Phantom', labels: ['Edema'], splits: [], warnings: [] },
+    },
     model: { ...model, built: { spec, parameters, pretrained: 'ImageNet', isPretrained: true } },
     training: { ...training, busy: true, runState: 'running' },
   });

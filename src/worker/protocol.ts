@@ -45,8 +45,13 @@ export interface DatasetSummary {
     split: 'train' | 'valid' | 'test';
     images: number;
     patients: number;
+    /** Usable (unmasked) targets per label. */
     positives: number[];
+    negatives: number[];
   }[];
+  /** Labels with one class only on a scored side ("Consolidation has no positive in valid: its
+   *  AUC is undefined there."), said before training. */
+  warnings: string[];
 }
 
 export interface ModelSpec {
@@ -107,6 +112,8 @@ export interface StepReport {
   stage: StageId;
   step: number;
   totalSteps: number;
+  /** Images per optimizer step: batch size × accumulation. */
+  imagesPerStep: number;
   loss: number;
   lr: number;
   momentum: number;
@@ -137,6 +144,8 @@ export type WorkerEvent =
       run: StageRunSpec;
     } & ModelDescription)
   | ({ kind: 'trainStep' } & StepReport)
+  /** A validation pass under way after `step`: images scored so far, of `total`. */
+  | { kind: 'validating'; stage: StageId; step: number; done: number; total: number }
   | {
       kind: 'validation';
       stage: StageId;

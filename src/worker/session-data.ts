@@ -1,6 +1,8 @@
 // The worker's dataset: the built-in phantom demo, or a dropped folder whose index and images the
 // ingestion worker stored under its key, split by patient, with the summary the page charts.
 // Storage comes in through `DatasetStore`, so Node tests run the session on fakes. Worker-only.
+
+import { oneClassWarnings } from '../core/data/counts';
 import type { BatchFeed, FeedOptions } from '../core/data/feed';
 import { resolvePolicy, type UncertaintyPolicy } from '../core/data/labels';
 import type { FeedItem } from '../core/data/memory-feed';
@@ -110,19 +112,24 @@ function policiesOf(index: DatasetIndex): Record<string, UncertaintyPolicy> {
 }
 
 function summarize(name: string, index: DatasetIndex): DatasetSummary {
+  const splits = SIDES.map((split) => {
+    const items = index.items.filter((i) => (i.split ?? 'train') === split);
+    const count = (target: number) =>
+      index.labels.map(
+        (_, l) => items.filter((i) => i.target[l] === target && i.mask[l] === 1).length,
+      );
+    return {
+      split,
+      images: items.length,
+      patients: new Set(items.map((i) => i.patientId)).size,
+      positives: count(1),
+      negatives: count(0),
+    };
+  });
   return {
     name,
     labels: [...index.labels],
-    splits: SIDES.map((split) => {
-      const items = index.items.filter((i) => (i.split ?? 'train') === split);
-      return {
-        split,
-        images: items.length,
-        patients: new Set(items.map((i) => i.patientId)).size,
-        positives: index.labels.map(
-          (_, l) => items.filter((i) => i.target[l] === 1 && i.mask[l] === 1).length,
-        ),
-      };
-    }),
+    splits,
+    warnings: oneClassWarnings(index.labels, splits),
   };
 }

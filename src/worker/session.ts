@@ -308,11 +308,15 @@ export class TrainerSession {
         kind: 'trainStep',
         stage: run.stage,
         totalSteps: run.iterations,
+        imagesPerStep: run.batchSize * run.accumulation,
         step: event.step,
         loss: event.loss,
         lr: event.lr,
         momentum: event.momentum,
       });
+    } else if (event.kind === 'validating') {
+      const { step, done, total } = event;
+      this.post({ kind: 'validating', stage: run.stage, step, done, total });
     } else {
       this.post({
         kind: 'validation',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCounts } from './counts';
+import { labelCounts, oneClassWarnings } from './counts';
 
 describe('labelCounts', () => {
   it('counts training targets, and the raw uncertain / unmentioned annotations beside them', () => {
@@ -17,4 +17,17 @@ describe('labelCounts', () => {
       { label: 'Mass', positive: 2, negative: 2, ignored: 0, uncertain: 0, notMentioned: 1 },
     ]);
   });
+});
+
+it('warns of every label with one class on a scored side, naming the class and the side', () => {
+  const labels = ['Edema', 'Consolidation'];
+  const splits = [
+    { split: 'train', positives: [0, 3], negatives: [5, 0] }, // train is not scored: no warning
+    { split: 'valid', positives: [2, 0], negatives: [4, 6] },
+    { split: 'test', positives: [3, 2], negatives: [0, 1] },
+  ];
+  expect(oneClassWarnings(labels, splits)).toEqual([
+    'Consolidation has no positive in valid: its AUC is undefined there.',
+    'Edema has no negative in test: its AUC is undefined there.',
+  ]);
 });

@@ -43,3 +43,29 @@ export function labelCounts(index: DatasetIndex): LabelCount[] {
   }
   return counts;
 }
+
+/** One split's per-label counts of usable (unmasked) targets. */
+export interface SplitLabelCounts {
+  split: string;
+  positives: readonly number[];
+  negatives: readonly number[];
+}
+
+/**
+ * Readable warnings for every label that has one class only on a side that is scored (valid,
+ * test): its AUC is undefined there, which should be said before training rather than found as a
+ * blank. Train is left out: a missing class there shows in the loss, not in an undefined score.
+ */
+export function oneClassWarnings(labels: readonly string[], splits: readonly SplitLabelCounts[]) {
+  return splits
+    .filter(({ split }) => split !== 'train')
+    .flatMap(({ split, positives, negatives }) =>
+      labels.flatMap((label, i) => {
+        const missing =
+          (positives[i] ?? 0) === 0 ? 'positive' : (negatives[i] ?? 0) === 0 ? 'negative' : null;
+        return missing === null
+          ? []
+          : [`${label} has no ${missing} in ${split}: its AUC is undefined there.`];
+      }),
+    );
+}

@@ -8,8 +8,9 @@ import { drawSubset } from '../data/subset';
 import type { DatasetIndex, SplitName } from '../data/types';
 import type { RunRecord } from '../eval/report-types';
 import { type ColorizerKind, createNetwork, type Network } from '../model';
-import { type StageEvent, validate } from '../train/loop';
+import type { StageEvent } from '../train/loop';
 import { STAGES, type StageId } from '../train/stages';
+import { validate } from '../train/validate';
 import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
 import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
 import { joinImages, type LabelledImages } from './labelled-images';
@@ -193,6 +194,7 @@ async function evaluateStage(
   const batches = evaluationBatches(data.splits[config.evaluateOn], config.inputSize, 32);
   try {
     const auc = await validate(network, batches);
+    if (auc === null) throw new Error('evaluation was stopped'); // nothing here can stop it
     const record: RunRecord = {
       dataset: data.name,
       backbone: config.backbone,

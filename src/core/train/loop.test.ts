@@ -162,4 +162,39 @@ describe('runStage', () => {
     disposeBatches(valid);
     net.dispose();
   }, 120_000);
+
+  it('stops within one validation batch, saving the weights as they are for a resume', async () => {
+    const data = phantomSplit(12);
+    const net = network('replicate');
+    applyStage(net, 'baselineAll', { seed: 1 });
+    const feed = new MemoryFeed(data.train, { size: 32, batchSize: 4, seed: 2 });
+    const valid = evaluationBatches(data.valid, 32, 1); // one image per batch: many batches
+    const events: StageEvent[] = [];
+    const saved: number[] = [];
+    let stop = false;
+    const result = await runStage({
+      network: net,
+      train: feed,
+      validation: valid,
+      iterations: 6,
+      lrMax: 0.01,
+      weightDecay: 0,
+      validateEvery: 2,
+      shouldStop: () => stop,
+      onEvent: (e) => {
+        events.push(e);
+        if (e.kind === 'validating' && e.done === 2) stop = true; // the user presses Stop
+      },
+      onCheckpoint: async (checkpoint) => {
+        saved.push(checkpoint.progress.step);
+      },
+    });
+    expect(result).toMatchObject({ outcome: 'stopped', stepsRun: 2, bestStep: 0 });
+    const validating = events.filter((e) => e.kind === 'validating');
+    expect(validating.map((e) => e.kind === 'validating' && e.done)).toEqual([1, 2]);
+    expect(events.some((e) => e.kind === 'validation')).toBe(false);
+    expect(saved).toEqual([2]);
+    disposeBatches(valid);
+    net.dispose();
+  }, 120_000);
 });

@@ -1,18 +1,21 @@
 // The training loop of one stage (not model.fit): one-cycle SGD, periodic validation AUC, the best
-// checkpoint kept and restored, a NaN guard and cooperative stop. Core: imports @tensorflow/tfjs only.
+// checkpoint kept and restored, a NaN guard, and a stop or pause that acts within one batch (also
+// while validating). Core: imports @tensorflow/tfjs only.
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, BatchFeed } from '../data/feed';
-import { perLabelAuc } from '../eval/auc';
 import type { Network } from '../model';
 import { disposeStateDict, type StateDict } from '../model/state-dict';
 import { disposeCheckpoint, type StageCheckpoint } from './checkpoint';
 import { type OneCycleVariant, oneCycleCurve, type ScheduledHyper } from './one-cycle';
 import { Sgd } from './sgd';
 import { trainStep } from './step';
+import { validate } from './validate';
 
 /** Every event's `step` counts optimizer steps done (1 after the first step, n after the last). */
 export type StageEvent =
   | { kind: 'step'; step: number; loss: number; lr: number; momentum: number }
+  /** A validation pass under way after `step`: images scored so far, of `total`. */
+  | { kind: 'validating'; step: number; done: number; total: number }
   | { kind: 'validation'; step: number; meanAuc: number; perLabel: number[] }
   | { kind: 'diverged'; step: number; message: string };
 
@@ -32,9 +35,10 @@ export interface RunStageOptions {
   /** Losses are read back in one transfer every this many steps. Default 10. */
   readLossEvery?: number;
   onEvent?: (event: StageEvent) => void;
-  /** Polled between steps; true ends the stage early (the best checkpoint is still restored). */
+  /** Polled between steps and between validation batches; true ends the stage early without
+   *  validating again (the best checkpoint so far is restored). */
   shouldStop?: () => boolean;
-  /** Awaited between steps: a paused run stays inside this promise until resumed. */
+  /** Awaited between steps and validation batches: a paused run waits inside it until resumed. */
   waitWhilePaused?: () => Promise<void>;
   /** Micro-batches per optimizer step (gradient accumulation). Default 1. */
   accumulation?: number;
@@ -61,28 +65,6 @@ export interface StageResult {
   bestStep: number;
   /** NaN when no validation ran. */
   bestMeanAuc: number;
-}
-
-/** Sigmoid scores of the network in inference mode, with the batches' targets and masks, as
- *  plain arrays ([N,L] each). */
-export async function gatherScores(network: Network, batches: readonly Batch[]) {
-  const targets: number[][] = [];
-  const scores: number[][] = [];
-  const masks: number[][] = [];
-  for (const batch of batches) {
-    const probabilities = tf.tidy(() => tf.sigmoid(network.logits(batch.x, false))); // [N,L]
-    scores.push(...((await probabilities.array()) as number[][]));
-    probabilities.dispose();
-    targets.push(...((await batch.targets.array()) as number[][]));
-    masks.push(...((await batch.mask.array()) as number[][]));
-  }
-  return { targets, scores, masks };
-}
-
-/** The validation AUC of the network in inference mode: logits → sigmoid → perLabelAuc (masked). */
-export async function validate(network: Network, batches: readonly Batch[]) {
-  const { targets, scores, masks } = await gatherScores(network, batches);
-  return perLabelAuc(targets, scores, masks);
 }
 
 /** Yields to the event loop (a macrotask), so a worker's stop message can arrive between steps. */
@@ -148,14 +130,18 @@ class StageRun {
     return finite;
   }
 
-  /** Validates; keeps a clone of the weights when the mean AUC improves. False: non-finite scores. */
-  async validateAndKeep(step: number): Promise<boolean> {
+  /** Validates; keeps a clone of the weights when the mean AUC improves. */
+  async validateAndKeep(step: number): Promise<'validated' | 'stopped' | 'diverged'> {
+    const { network, validation, shouldStop, waitWhilePaused, onEvent } = this.opts;
+    const onProgress = (done: number, total: number) =>
+      onEvent?.({ kind: 'validating', step, done, total });
     let summary: Awaited<ReturnType<typeof validate>>;
     try {
-      summary = await validate(this.opts.network, this.opts.validation);
+      summary = await validate(network, validation, { shouldStop, waitWhilePaused, onProgress });
     } catch {
-      return false; // perLabelAuc refuses non-finite scores: the weights have diverged
+      return 'diverged'; // perLabelAuc refuses non-finite scores: the weights have diverged
     }
+    if (summary === null) return 'stopped';
     this.opts.onEvent?.({
       kind: 'validation',
       step,
@@ -169,7 +155,7 @@ class StageRun {
       this.bestStep = step;
       this.bestMeanAuc = summary.mean;
     }
-    return true;
+    return 'validated';
   }
 
   /** Puts the checkpoint back into the network and frees it. */
@@ -210,12 +196,33 @@ async function afterValidating(run: StageRun, sgd: Sgd, stepsRun: number): Promi
   await run.saveCheckpoint(stepsRun, sgd);
 }
 
-/** On a stop: reads the last losses and validates the latest weights if they were not yet, so
- *  the steps since the last validation can still win. False when they diverged. */
-async function finishEarly(run: StageRun, stepsRun: number): Promise<boolean> {
-  if (!(await run.flushLosses())) return false;
-  const validatedAlready = stepsRun === 0 || stepsRun % run.opts.validateEvery === 0;
-  return validatedAlready || run.validateAndKeep(stepsRun);
+/** On a stop: reads the last losses and saves a checkpoint of the weights as they are (a resume
+ *  continues from them). No validation: a stop takes effect now, not after one more pass. */
+async function stopNow(run: StageRun, sgd: Sgd, stepsRun: number): Promise<StageResult['outcome']> {
+  if (!(await run.flushLosses())) return 'diverged';
+  await run.saveCheckpoint(stepsRun, sgd);
+  return 'stopped';
+}
+
+/** After optimizer step `stepsRun`: losses read every `readEvery` steps, and validation (then the
+ *  previews and a checkpoint) every `validateEvery`, always after the last step. A stop during the
+ *  validation pass ends the stage as a stop does between steps. */
+async function afterStep(
+  run: StageRun,
+  sgd: Sgd,
+  stepsRun: number,
+  readEvery: number,
+): Promise<StageResult['outcome']> {
+  const { validateEvery, iterations } = run.opts;
+  const validating = stepsRun % validateEvery === 0 || stepsRun === iterations;
+  const finite = validating || stepsRun % readEvery === 0 ? await run.flushLosses() : true;
+  if (!finite) return 'diverged';
+  if (!validating) return 'completed';
+  const validated = await run.validateAndKeep(stepsRun);
+  if (validated === 'diverged') return 'diverged';
+  if (validated === 'stopped') return stopNow(run, sgd, stepsRun);
+  await afterValidating(run, sgd, stepsRun);
+  return 'completed';
 }
 
 const DIVERGED_MESSAGE =
@@ -247,16 +254,12 @@ export async function runStage(opts: RunStageOptions): Promise<StageResult> {
     for (let step = first; step < opts.iterations && outcome === 'completed'; step++) {
       await opts.waitWhilePaused?.();
       if (opts.shouldStop?.()) {
-        outcome = (await finishEarly(run, stepsRun)) ? 'stopped' : 'diverged';
-        if (outcome === 'stopped') await run.saveCheckpoint(stepsRun, sgd);
+        outcome = await stopNow(run, sgd, stepsRun);
         continue;
       }
       await stepOnce(run, sgd, step, schedule[step] as ScheduledHyper);
       stepsRun = step + 1;
-      const validating = stepsRun % opts.validateEvery === 0 || stepsRun === opts.iterations;
-      const finite = validating || stepsRun % readEvery === 0 ? await run.flushLosses() : true;
-      if (!finite || (validating && !(await run.validateAndKeep(stepsRun)))) outcome = 'diverged';
-      else if (validating) await afterValidating(run, sgd, stepsRun);
+      outcome = await afterStep(run, sgd, stepsRun, readEvery);
       await yieldToEventLoop();
     }
     if (outcome === 'diverged') {
