@@ -15,7 +15,7 @@ import { joinImages } from '../../src/core/experiment/labelled-images';
 import { runStageSession } from '../../src/core/experiment/stage-session';
 import { createNetwork, type Network } from '../../src/core/model';
 import type { BackboneKind, ColorizerKind } from '../../src/core/model/kinds';
-import { gatherScores, validate } from '../../src/core/train/loop';
+import { gatherScores, validate } from '../../src/core/train/validate';
 import { Sgd, type SgdHyper } from '../../src/core/train/sgd';
 import type { StageId } from '../../src/core/train/stages';
 import { trainStep } from '../../src/core/train/step';
@@ -198,7 +198,9 @@ async function timeValidation(
     let started = performance.now();
     await validate(network, batches);
     const validationMs = performance.now() - started;
-    const { targets, scores, masks } = await gatherScores(network, batches);
+    const gathered = await gatherScores(network, batches);
+    if (gathered === null) throw new Error('validation was stopped'); // nothing here stops it
+    const { targets, scores, masks } = gathered;
     const runs = 50;
     started = performance.now();
     for (let i = 0; i < runs; i++) perLabelAuc(targets, scores, masks);
