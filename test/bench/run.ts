@@ -30,6 +30,11 @@ const BENCHES: readonly Bench[] = [
     quick: false,
   },
   {
+    file: 'checkpoint-size.ts',
+    what: "a CheXpert-sized drop's checkpoint bytes and resume time (Node, in-memory stores)",
+    quick: false,
+  },
+  {
     file: 'cpu-kernel-profile.ts',
     what: 'CPU step time by kernel, ColorU + ResNet18 w/8 (Node)',
     quick: false,
