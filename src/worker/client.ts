@@ -84,6 +84,16 @@ export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
     return this.expect('exported', { kind: 'exportWeights', scope });
   }
 
+  /** The runs history (IndexedDB), oldest first. */
+  listRuns(): Promise<EventOf<'runs'>> {
+    return this.expect('runs', { kind: 'listRuns' });
+  }
+
+  /** Forgets the history entries `ids`; resolves with what is left. */
+  deleteRuns(ids: string[]): Promise<EventOf<'runs'>> {
+    return this.expect('runs', { kind: 'deleteRuns', ids });
+  }
+
   importWeights(fileName: string, bytes: ArrayBuffer): Promise<EventOf<'imported'>> {
     return this.expect('imported', { kind: 'importWeights', fileName, bytes }, [bytes]);
   }

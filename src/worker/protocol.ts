@@ -1,6 +1,9 @@
 // The page ↔ worker protocol: types only, so both sides share one definition and the page never
 // imports tfjs values through it. Requests carry an id; events answering a request repeat it.
 import type { BackendName } from '../core/backend/select';
+import type { ExperimentConfig } from '../core/experiment/config';
+import type { StageRunReport } from '../core/experiment/experiment';
+import type { PreviewPixels } from '../core/experiment/preview';
 import type { StageSettings } from '../core/experiment/stage-settings';
 import type { BackboneKind, ColorizerKind } from '../core/model/kinds';
 import type { StageResult } from '../core/train/loop';
@@ -9,10 +12,18 @@ import type { LrSuggestions } from '../core/train/lr-suggestions';
 import type { StageId } from '../core/train/stages';
 import type { ExportScope } from '../core/weights/model-card';
 import type { CheckpointInfo } from '../platform/checkpoint-store';
+import type { RunHistoryEntry } from '../platform/run-history';
 
 // The core's and the platform's own types, so the page takes them from the protocol alone.
 export type { SuggestionRule } from '../core/train/lr-suggestions';
-export type { CheckpointInfo, ExportScope, LrSuggestions };
+export type {
+  CheckpointInfo,
+  ExperimentConfig,
+  ExportScope,
+  LrSuggestions,
+  RunHistoryEntry,
+  StageRunReport,
+};
 
 /** What the worker reports about the device it computes on. */
 export interface DeviceInfo {
@@ -93,18 +104,51 @@ export type WorkerRequest = { id: number } & (
   /** Answered between steps, outside the training queue. */
   | { kind: 'control'; action: 'pause' | 'resume' | 'stop' }
   | { kind: 'exportWeights'; scope: ExportScope }
+  /** The runs history, newest last; answered by 'runs'. */
+  | { kind: 'listRuns' }
+  /** Forgets these history entries; answered by 'runs' with what is left. */
+  | { kind: 'deleteRuns'; ids: string[] }
   | { kind: 'importWeights'; fileName: string; bytes: ArrayBuffer }
 );
 
-/** T's view of one validation image: the gray input and T's RGB, both RGBA for ImageData. */
-export interface PreviewImage {
-  width: number;
-  height: number;
-  gray: Uint8ClampedArray;
-  color: Uint8ClampedArray;
-}
+/** T's view of one validation image, as RGBA bytes for ImageData (core/experiment/preview.ts). */
+export type PreviewImage = PreviewPixels;
 
 export type RunState = 'idle' | 'running' | 'paused' | 'stopping';
+
+/** Which experiment run a stage's events belong to (absent for a single stage run by hand). */
+export interface RunTag {
+  experimentId: string;
+  /** The run's index in the experiment's plan (stable under reordering). */
+  runIndex: number;
+  /** The stage's position in the run's chain. */
+  stageIndex: number;
+}
+
+/** One run of an experiment as the queue shows it: a chain of stages for one seed (and, for Fig. 6,
+ *  one data-size draw). */
+export interface PlannedRun {
+  index: number;
+  colorizer: ColorizerKind;
+  seed: number;
+  /** Training-set fraction and its draw (1 and 0: the whole set). */
+  fraction: number;
+  draw: number;
+  stages: StageId[];
+  /** e.g. "Color Module (coloru) · seed 1". */
+  title: string;
+  status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
+  /** Why it failed, when it did. */
+  error?: string;
+}
+
+/** An experiment in the studio: the runner's config and its runs in queue order. */
+export interface ExperimentState {
+  id: string;
+  config: ExperimentConfig;
+  runs: PlannedRun[];
+  paused: boolean;
+}
 
 /** One optimizer step as the page charts it. Every event's `step` counts optimizer steps done
  *  (1 after the first, totalSteps after the last), as the core's StageEvent does. */
@@ -175,6 +219,9 @@ export type WorkerEvent =
       bytes: ArrayBuffer;
       card: string;
     }
+  | { kind: 'runs'; id: number; entries: RunHistoryEntry[] }
+  /** A stage of an experiment run ended and its history entry is stored. */
+  | { kind: 'runSaved'; entry: RunHistoryEntry }
   | {
       kind: 'imported';
       id: number;

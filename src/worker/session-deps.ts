@@ -9,6 +9,7 @@ import {
   saveCheckpoint,
 } from '../platform/checkpoint-store';
 import { loadDatasetIndex } from '../platform/dataset-index-store';
+import { deleteRuns, listRuns, saveRun } from '../platform/run-history';
 import type { WorkerEvent } from './protocol';
 import type { CheckpointStore, SessionDeps } from './session';
 import type { DatasetStore } from './session-data';
@@ -33,6 +34,7 @@ export function browserSessionDeps(
   return {
     post,
     checkpoints: indexedDbCheckpoints,
+    history: { save: saveRun, list: listRuns, delete: deleteRuns },
     datasets: indexedDbDatasets,
     weights: downloadedWeights,
   };

@@ -26,6 +26,7 @@ import type {
   ExportScope,
   ModelSpec,
   PretrainedSource,
+  RunHistoryEntry,
   StageRunSpec,
   WorkerEvent,
 } from './protocol';
@@ -51,10 +52,18 @@ export interface CheckpointStore {
   clear(): Promise<void>;
 }
 
+/** The runs history (IndexedDB in the browser). */
+export interface RunHistoryStore {
+  save(entry: RunHistoryEntry): Promise<void>;
+  list(): Promise<RunHistoryEntry[]>;
+  delete(ids: readonly string[]): Promise<void>;
+}
+
 /** What the session reaches outside itself. */
 export interface SessionDeps {
   post: Post;
   checkpoints: CheckpointStore;
+  history: RunHistoryStore;
   datasets: DatasetStore;
   weights: WeightsSource;
 }

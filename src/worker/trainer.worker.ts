@@ -62,6 +62,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ kind: 'exported', id, fileName, bytes: buffer, card }, [buffer]);
       return;
     }
+    case 'listRuns':
+      post({ kind: 'runs', id, entries: await deps.history.list() });
+      return;
+    case 'deleteRuns':
+      await deps.history.delete(request.ids);
+      post({ kind: 'runs', id, entries: await deps.history.list() });
+      return;
     case 'importWeights':
       post({
         kind: 'imported',

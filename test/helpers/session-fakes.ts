@@ -4,8 +4,8 @@
 import { MemoryFeed } from '../../src/core/data/memory-feed';
 import type { DatasetIndex } from '../../src/core/data/types';
 import type { LabelLookup } from '../../src/platform/cached-feed-source';
-import type { CheckpointInfo, WorkerEvent } from '../../src/worker/protocol';
-import type { CheckpointStore, SessionDeps } from '../../src/worker/session';
+import type { CheckpointInfo, RunHistoryEntry, WorkerEvent } from '../../src/worker/protocol';
+import type { CheckpointStore, RunHistoryStore, SessionDeps } from '../../src/worker/session';
 import type { DatasetStore } from '../../src/worker/session-data';
 
 /** The checkpoint slot in memory; `saves` counts every write. */
@@ -28,6 +28,21 @@ export class MemoryCheckpoints implements CheckpointStore {
   async clear(): Promise<void> {
     this.bytes = undefined;
     this.info = undefined;
+  }
+}
+
+/** The runs history in memory, oldest first. */
+export class MemoryHistory implements RunHistoryStore {
+  readonly entries = new Map<string, RunHistoryEntry>();
+
+  async save(entry: RunHistoryEntry): Promise<void> {
+    this.entries.set(entry.id, structuredClone(entry));
+  }
+  async list() {
+    return [...this.entries.values()];
+  }
+  async delete(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.entries.delete(id);
   }
 }
 
@@ -90,6 +105,7 @@ export function fakeSessionDeps(datasets: DatasetStore, checkpoints = new Memory
       for (const listener of listeners) listener(event);
     },
     checkpoints,
+    history: new MemoryHistory(),
     datasets,
     weights: {
       download: async () => {

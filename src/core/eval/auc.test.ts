@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { perLabelAuc, rocAuc, rocCurve } from './auc';
+import { perLabelAuc, perLabelRoc, rocAuc, rocCurve } from './auc';
 
 interface AucFixture {
   cases: { name: string; yTrue: number[]; yScore: number[]; auc: number | null }[];
@@ -115,5 +115,36 @@ describe('perLabelAuc', () => {
     const summary = perLabelAuc([[1], [1]], [[0.2], [0.3]]);
     expect(summary.mean).toBeNaN();
     expect(summary.undefinedLabels).toEqual([0]);
+  });
+});
+
+describe('perLabelRoc', () => {
+  it('gives each label its unmasked ROC curve, thinned to the cap with both ends kept', () => {
+    const n = 500;
+    const targets = Array.from({ length: n }, (_, i) => [i % 2, i % 3 === 0 ? 1 : 0]);
+    const scores = Array.from({ length: n }, (_, i) => [Math.sin(i) + (i % 2), Math.cos(i)]);
+    const masks = Array.from({ length: n }, (_, i) => [1, i < 10 ? 0 : 1]);
+    const [first, second] = perLabelRoc(targets, scores, masks, 50);
+    const full = rocCurve(
+      targets.map((t) => t[0] as number),
+      scores.map((s) => s[0] as number),
+    );
+    expect(first?.fpr).toHaveLength(50);
+    expect([first?.fpr[0], first?.tpr[0], first?.fpr.at(-1), first?.tpr.at(-1)]).toEqual([
+      0, 0, 1, 1,
+    ]);
+    const pairs = new Set(full.fpr.map((f, i) => `${f},${full.tpr[i]}`));
+    expect(first?.fpr.every((f, i) => pairs.has(`${f},${first.tpr[i]}`))).toBe(true);
+    const unmasked = rocCurve(
+      targets.slice(10).map((t) => t[1] as number),
+      scores.slice(10).map((s) => s[1] as number),
+    );
+    expect(second?.fpr.at(-2)).toBe(
+      unmasked.fpr.at(Math.round((48 * (unmasked.fpr.length - 1)) / 49)),
+    );
+  });
+
+  it('has no curve for a label with one class', () => {
+    expect(perLabelRoc([[1], [1]], [[0.2], [0.9]])).toEqual([{ fpr: [], tpr: [] }]);
   });
 });

@@ -145,3 +145,35 @@ export function perLabelAuc(
     undefinedLabels: perLabel.flatMap((auc, label) => (Number.isNaN(auc) ? [label] : [])),
   };
 }
+
+/** One label's ROC curve for drawing: false and true positive rates, (0, 0) to (1, 1). */
+export interface RocPoints {
+  fpr: number[];
+  tpr: number[];
+}
+
+/**
+ * Each label's ROC curve on the unmasked entries, thinned to at most `maxPoints` (kept evenly by
+ * index, both ends always), so a test split of thousands of images stores and draws cheaply. Empty
+ * for a label with one class (no curve exists).
+ */
+export function perLabelRoc(
+  targets: readonly (readonly number[])[],
+  scores: readonly (readonly number[])[],
+  masks?: readonly (readonly number[])[],
+  maxPoints = 200,
+): RocPoints[] {
+  const labelCount = targets[0]?.length ?? 0;
+  return Array.from({ length: labelCount }, (_, label) => {
+    const { yTrue, yScore } = unmaskedColumn(targets, scores, masks, label);
+    const { fpr, tpr } = rocCurve(yTrue, yScore);
+    const keep = thinnedIndices(fpr.length, maxPoints);
+    return { fpr: keep.map((i) => fpr[i] as number), tpr: keep.map((i) => tpr[i] as number) };
+  });
+}
+
+/** `max` indices spread evenly over 0..length-1, ends included (all of them when fewer). */
+function thinnedIndices(length: number, max: number): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  return Array.from({ length: max }, (_, k) => Math.round((k * (length - 1)) / (max - 1)));
+}

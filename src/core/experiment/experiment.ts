@@ -6,11 +6,12 @@ import { disposeBatches, evaluationBatches } from '../data/memory-feed';
 import { splitKeepingHoldout } from '../data/split';
 import { drawSubset } from '../data/subset';
 import type { DatasetIndex, SplitName } from '../data/types';
+import { perLabelAuc, perLabelRoc, type RocPoints } from '../eval/auc';
 import type { RunRecord } from '../eval/report-types';
 import { type ColorizerKind, createNetwork, type Network } from '../model';
 import type { StageEvent } from '../train/loop';
 import { STAGES, type StageId } from '../train/stages';
-import { validate } from '../train/validate';
+import { gatherScores } from '../train/validate';
 import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
 import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
 import { joinImages, type LabelledImages } from './labelled-images';
@@ -45,6 +46,8 @@ export interface StageRunReport {
   trainSeconds: number;
   evaluationSeconds: number;
   images: Record<SplitName, number>;
+  /** Each label's ROC curve on the evaluated split (thinned for drawing; empty: one class). */
+  roc: RocPoints[];
 }
 
 export async function runExperiment(
@@ -189,12 +192,14 @@ async function evaluateStage(
   data: LabelledImages,
   network: Network,
   run: RunContext,
-): Promise<{ record: RunRecord; evaluationSeconds: number }> {
+): Promise<{ record: RunRecord; roc: RocPoints[]; evaluationSeconds: number }> {
   const started = Date.now();
   const batches = evaluationBatches(data.splits[config.evaluateOn], config.inputSize, 32);
   try {
-    const auc = await validate(network, batches);
-    if (auc === null) throw new Error('evaluation was stopped'); // nothing here can stop it
+    const scores = await gatherScores(network, batches);
+    if (scores === null) throw new Error('evaluation was stopped'); // nothing here can stop it
+    const auc = perLabelAuc(scores.targets, scores.scores, scores.masks);
+    const roc = perLabelRoc(scores.targets, scores.scores, scores.masks);
     const record: RunRecord = {
       dataset: data.name,
       backbone: config.backbone,
@@ -206,7 +211,7 @@ async function evaluateStage(
       perLabelAuc: auc.perLabel,
       meanAuc: auc.mean,
     };
-    return { record, evaluationSeconds: (Date.now() - started) / 1000 };
+    return { record, roc, evaluationSeconds: (Date.now() - started) / 1000 };
   } finally {
     disposeBatches(batches);
   }
