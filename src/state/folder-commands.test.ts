@@ -2,6 +2,7 @@
 // files streamed into the dataset slice for this job only, then the labels indexed by the worker in
 // the format the user settled on and the dataset loaded by key; failures shown at the drop zone.
 import { beforeEach, expect, it, vi } from 'vitest';
+import { detectDatasetFormat } from '../core/data/detect';
 import type { IndexSummary, IngestEvent, IngestSummary } from '../worker/ingest-protocol';
 import { type CachedDatasetLoader, createFolderCommands, type Ingester } from './folder-commands';
 import { resetStudio, useStudio } from './store';
@@ -31,6 +32,12 @@ function fakeIngester(
 ) {
   let listener: ((event: IngestEvent) => void) | null = null;
   return {
+    // The worker detects the format from the paths; the fake does it with the same core function.
+    drop: vi.fn(async (files: readonly { path: string }[]) => ({
+      dropId: 5,
+      files: files.length,
+      detected: detectDatasetFormat(files.map((f) => f.path)),
+    })),
     ingest: vi.fn(() => ({
       id: 7,
       cancel: vi.fn(),
@@ -40,7 +47,7 @@ function fakeIngester(
         return { ...(await outcome), datasetKey: 'key-1' };
       })(),
     })),
-    index: vi.fn(async (_key: string, _name: string, _files: unknown, format: { format: string }) =>
+    index: vi.fn(async (_drop: number, _key: string, _name: string, format: { format: string }) =>
       index(format.format),
     ),
     subscribe: (l: (event: IngestEvent) => void) => {
@@ -112,10 +119,12 @@ it('indexes the cached folder by key and has the trainer load it by that key alo
   } satisfies CachedDatasetLoader;
   const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];
   await createFolderCommands({ ingester, store: useStudio, trainer }).ingest(files);
+  expect(ingester.drop).toHaveBeenCalledWith(files);
+  expect(ingester.ingest).toHaveBeenCalledWith(5, expect.objectContaining({ shortSide: 256 }));
   expect(ingester.index).toHaveBeenCalledWith(
+    5,
     'key-1',
     'xrays',
-    files,
     expect.objectContaining({ format: 'folder' }),
   );
   expect(trainer.loadCachedDataset).toHaveBeenCalledWith('key-1');

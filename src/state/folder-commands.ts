@@ -1,7 +1,7 @@
-// A dropped or picked folder: its file list is scanned for the format (nothing decoded), its
-// images go to the ingestion worker, which caches them in IndexedDB, then its label files are
-// parsed there too, in the format the user settled on, into the index stored under the dataset's
-// key; the training worker loads it by that key. The page only ever holds what it shows: progress,
+// A dropped or picked folder: its file list goes to the ingestion worker once (in chunks), which
+// detects the format (nothing decoded), caches the images in IndexedDB, then parses the label files
+// in the format the user settled on into the index stored under the dataset's key; the training
+// worker loads it by that key. The page only ever holds what it shows: progress,
 // skipped files, the index's summary. Workers are reached through the `Ingester` and
 // `CachedDatasetLoader` shapes (the clients satisfy them; tests fake them), the folder through
 // `FolderWalker` (platform's walkers, wired in main.tsx).
@@ -11,10 +11,9 @@ import type { IngestClient } from '../worker/ingest-client';
 import type { IngestEvent, WalkedFile } from '../worker/ingest-protocol';
 import type { IngestState, StorageCheck } from './dataset';
 import { patcher } from './patch';
-import { detectDatasetFormat } from './pure-core';
 import type { StudioData, StudioState } from './store';
 
-export type Ingester = Pick<IngestClient, 'ingest' | 'index' | 'subscribe'>;
+export type Ingester = Pick<IngestClient, 'drop' | 'ingest' | 'index' | 'subscribe'>;
 /** The training worker's side of a dropped folder: it reads the cached images to train on. */
 export type CachedDatasetLoader = Pick<TrainerClient, 'loadCachedDataset'>;
 
@@ -85,8 +84,8 @@ export function createFolderCommands({
   const patch = patcher(store);
   const ingestOf = () => store.getState().dataset.ingest;
   let cancelCurrent: (() => void) | null = null;
-  /** The last scanned folder's files: the labels are parsed (again) from them. */
-  let scanned: readonly WalkedFile[] = [];
+  /** The worker's id of the last folder handed to it: the labels are parsed (again) from it. */
+  let dropId: number | null = null;
 
   function onEvent(jobId: number, event: IngestEvent): void {
     const current = ingestOf();
@@ -100,8 +99,9 @@ export function createFolderCommands({
     }
   }
 
-  /** Reads a folder's file list and guesses its format (nothing decoded). False: it is empty. */
-  function scanFolder(files: readonly WalkedFile[]): boolean {
+  /** Hands a folder's file list to the worker, which guesses its format (nothing decoded).
+   *  False: the folder is empty. */
+  async function scanFolder(files: readonly WalkedFile[]): Promise<boolean> {
     const first = files[0];
     if (first === undefined) {
       patch('dataset', {
@@ -109,26 +109,28 @@ export function createFolderCommands({
       });
       return false;
     }
-    scanned = files;
+    dropId = null;
+    const held = await ingester.drop(files);
+    dropId = held.dropId;
     const name = first.path.split('/')[0] ?? '';
-    const detected = detectDatasetFormat(files.map((f) => f.path));
-    const folder = { name, files: files.length, detected, format: detected.format };
+    const { detected } = held;
+    const folder = { name, files: held.files, detected, format: detected.format };
     patch('dataset', { folder, folderError: null, ingest: null, folderIndex: null, skipped: [] });
     return true;
   }
 
   /** Whether the browser can hold the cache; says why not at the drop zone. */
-  async function storageFits(files: readonly WalkedFile[]): Promise<boolean> {
+  async function storageFits(files: number): Promise<boolean> {
     if (!checkStorage) return true;
-    const storage = await checkStorage(files.length, { ...CACHE_SETTINGS });
+    const storage = await checkStorage(files, { ...CACHE_SETTINGS });
     patch('dataset', { storage });
     const shortfall = storageShortfall(storage);
     if (shortfall) patch('dataset', { folderError: shortfall });
     return shortfall === null;
   }
 
-  /** Caches the images of `files`; the dataset key when every shard is in, null if cancelled. */
-  async function cacheImages(files: readonly WalkedFile[]): Promise<string | null> {
+  /** Caches the images of drop `held`; the dataset key when every shard is in, null if cancelled. */
+  async function cacheImages(held: number): Promise<string | null> {
     patch('dataset', { folderError: null, skipped: [], ingest: startingIngest() });
     // Subscribed before the request, so no event is missed; the job's id is known at once.
     let jobId: number | null = null;
@@ -136,7 +138,7 @@ export function createFolderCommands({
       if (jobId !== null) onEvent(jobId, event);
     });
     try {
-      const job = ingester.ingest(files, { ...CACHE_SETTINGS });
+      const job = ingester.ingest(held, { ...CACHE_SETTINGS });
       jobId = job.id;
       cancelCurrent = job.cancel;
       const { cached, reused, resumedFrom, cancelled, datasetKey } = await job.done;
@@ -154,9 +156,9 @@ export function createFolderCommands({
   /** Parses the labels in the current format into the stored index, then has the trainer load it. */
   async function indexAndLoad(datasetKey: string): Promise<void> {
     const folder = store.getState().dataset.folder;
-    if (folder === null) return;
+    if (folder === null || dropId === null) return;
     const format = { ...folder.detected, format: folder.format };
-    const folderIndex = await ingester.index(datasetKey, folder.name, scanned, format);
+    const folderIndex = await ingester.index(dropId, datasetKey, folder.name, format);
     patch('dataset', { folderIndex });
     if (trainer) {
       const ready = await trainer.loadCachedDataset(datasetKey);
@@ -180,8 +182,9 @@ export function createFolderCommands({
   /** Scans, caches and indexes a walked folder. */
   const ingest = (files: readonly WalkedFile[]) =>
     guarded(async () => {
-      if (!scanFolder(files) || !(await storageFits(files))) return;
-      const datasetKey = await cacheImages(files);
+      if (!(await scanFolder(files)) || dropId === null) return;
+      if (!(await storageFits(files.length))) return;
+      const datasetKey = await cacheImages(dropId);
       if (datasetKey !== null) await indexAndLoad(datasetKey);
     });
 

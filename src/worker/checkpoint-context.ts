@@ -6,7 +6,7 @@
 import { isBackboneKind, isColorizerKind } from '../core/model/kinds';
 import { STAGES, type StageId } from '../core/train/stages';
 import type { PretrainedStatus } from '../core/weights/imagenet';
-import type { DatasetRef, ModelSpec, StageRunSpec } from './protocol';
+import type { DatasetRef, ModelSpec, RunTag, StageRunSpec } from './protocol';
 import type { SplitRecord } from './session-data';
 
 export const CONTEXT_VERSION = 2;
@@ -76,8 +76,28 @@ function badFields(value: unknown, checks: Record<string, Check>, prefix: string
     .map(([field]) => `${prefix}.${field}`);
 }
 
+/** A stage of an experiment run: the experiment's saved queue (its store) says the rest. */
+export interface ExperimentCheckpointContext {
+  version: typeof CONTEXT_VERSION;
+  experiment: RunTag;
+}
+
+const isRunTag = (value: unknown) =>
+  isRecord(value) &&
+  typeof value.experimentId === 'string' &&
+  isCount(value.runIndex) &&
+  isCount(value.stageIndex);
+
 /** The decoded context, checked; throws naming every field that is missing or wrong. */
-export function parseCheckpointContext(value: unknown): CheckpointContext {
+export function parseCheckpointContext(
+  value: unknown,
+): CheckpointContext | ExperimentCheckpointContext {
+  if (isRecord(value) && value.version === CONTEXT_VERSION && 'experiment' in value) {
+    if (!isRunTag(value.experiment)) {
+      throw new Error('The saved checkpoint is damaged (experiment); start the run again.');
+    }
+    return value as unknown as ExperimentCheckpointContext;
+  }
   if (!isRecord(value) || value.version !== CONTEXT_VERSION) {
     throw new Error(
       'The saved checkpoint was written by another version of the studio and cannot be resumed; start the stage again.',

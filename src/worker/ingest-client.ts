@@ -1,7 +1,7 @@
-// The page's handle on the ingestion worker: cache a dropped folder's images (a job with a cancel
-// switch), parse its labels into the stored index, and watch their events. The page hands over
-// the walked files and the chosen format only: keying, decoding and parsing happen in the worker.
-// No tfjs here.
+// The page's handle on the ingestion worker: hand it a dropped folder once (in chunks), then cache
+// the folder's images (a job with a cancel switch), parse its labels into the stored index, and
+// watch their events. Detecting, keying, decoding and parsing all happen in the worker, so the page
+// never blocks on a large folder. No tfjs here.
 import type { DetectedFormat } from '../core/data/detect';
 import type { WalkedFile } from '../platform/walk-folder';
 import type { CacheSettings, IndexSummary, IngestEvent, IngestRequest } from './ingest-protocol';
@@ -16,7 +16,7 @@ export interface IngestJob {
   cancel(): void;
 }
 
-/** 'done', 'indexed' and 'error' answer a request; progress and skipped files stream. */
+/** 'scanned', 'done', 'indexed' and 'error' answer a request; progress and skipped files stream. */
 const answerOf = (event: IngestEvent) => {
   if (event.kind === 'progress' || event.kind === 'skipped') return null;
   return { id: event.id, error: event.kind === 'error' ? event.message : null };
@@ -28,7 +28,23 @@ function reply<K extends IngestEvent['kind']>(event: IngestEvent, kind: K): Repl
   return rest;
 }
 
+/** A dropped folder as the worker holds it: its id, its size and the format its paths suggest. */
+export interface HeldDrop {
+  dropId: number;
+  files: number;
+  detected: DetectedFormat;
+}
+
+/** Files per message: a CheXpert-sized list in one message takes over 100 ms to clone on the
+ *  page; this many take about 5 ms. */
+const DROP_CHUNK = 10_000;
+
+/** Lets the page paint and handle input between two chunks. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
+  private nextDrop = 1;
+
   constructor(worker: Worker) {
     super(worker, 'ingestion', answerOf);
   }
@@ -39,31 +55,39 @@ export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
     );
   }
 
-  /** Caches the images among `files` (CSVs and other files are left out). */
-  ingest(files: readonly WalkedFile[], settings: CacheSettings): IngestJob {
-    const { id, reply: answer } = this.request({
-      kind: 'ingest',
-      files: [...files],
-      settings,
-    });
+  /** Hands a walked folder to the worker in chunks, one task each; it detects the format. */
+  async drop(files: readonly WalkedFile[]): Promise<HeldDrop> {
+    const dropId = this.nextDrop++;
+    for (let start = 0; start + DROP_CHUNK < files.length; start += DROP_CHUNK) {
+      this.send({
+        kind: 'drop',
+        dropId,
+        files: files.slice(start, start + DROP_CHUNK),
+        last: false,
+      });
+      await nextTask();
+    }
+    const rest = files.slice(Math.floor(Math.max(files.length - 1, 0) / DROP_CHUNK) * DROP_CHUNK);
+    const answer = await this.request({ kind: 'drop', dropId, files: rest, last: true }).reply;
+    const { files: count, detected } = reply(answer, 'scanned');
+    return { dropId, files: count, detected };
+  }
+
+  /** Caches the images of drop `dropId` (CSVs and other files are left out). */
+  ingest(dropId: number, settings: CacheSettings): IngestJob {
+    const { id, reply: answer } = this.request({ kind: 'ingest', dropId, settings });
     const done = answer.then((event) => reply(event, 'done'));
     return { id, done, cancel: () => this.send({ kind: 'cancel' }, id) };
   }
 
-  /** Parses the labels among `files` with `format`; the index is stored under `datasetKey`. */
+  /** Parses the labels of drop `dropId` with `format`; the index is stored under `datasetKey`. */
   async index(
+    dropId: number,
     datasetKey: string,
     name: string,
-    files: readonly WalkedFile[],
     format: DetectedFormat,
   ): Promise<IndexSummary> {
-    const request = this.request({
-      kind: 'index',
-      datasetKey,
-      name,
-      files: [...files],
-      format,
-    });
+    const request = this.request({ kind: 'index', dropId, datasetKey, name, format });
     return reply(await request.reply, 'indexed');
   }
 }

@@ -1,5 +1,7 @@
 // Messages between the page and the ingestion worker. Types only: both sides import it, and
-// neither the page nor the worker pulls the other's code in through it.
+// neither the page nor the worker pulls the other's code in through it. A dropped folder's file
+// list crosses once, in chunks (cloning a CheXpert-sized list in one message blocks the page for
+// over 100 ms), and is referred to by its drop id after that.
 import type { DetectedFormat } from '../core/data/detect';
 import type { CacheSettings, SkippedFile } from '../platform/image-cache';
 import type { IndexSummary } from '../platform/index-labels';
@@ -11,28 +13,28 @@ export type { LabelCount } from '../core/data/counts';
 export type { CacheSettings, IndexSummary, IngestSummary, SkippedFile, WalkedFile };
 
 export type IngestRequest =
-  | {
-      kind: 'ingest';
-      id: number;
-      /** Every walked file; the images among them are cached, keyed by their identities. */
-      files: WalkedFile[];
-      settings: CacheSettings;
-    }
+  /** Part of a dropped folder's file list; the worker keeps it under `dropId`. The last part is
+   *  answered by 'scanned'. */
+  | { kind: 'drop'; id: number; dropId: number; files: WalkedFile[]; last: boolean }
+  /** Caches the images of drop `dropId`, keyed by their identities. */
+  | { kind: 'ingest'; id: number; dropId: number; settings: CacheSettings }
   /** Stops the ingestion `id` after the shard in progress is committed. */
   | { kind: 'cancel'; id: number }
-  /** Parses the label files among `files` with `format` and stores the index under `datasetKey`
-   *  (replacing an earlier one: the user may change the format). */
+  /** Parses the label files of drop `dropId` with `format` and stores the index under
+   *  `datasetKey` (replacing an earlier one: the user may change the format). */
   | {
       kind: 'index';
       id: number;
+      dropId: number;
       datasetKey: string;
       /** The dropped folder's name, kept with the index. */
       name: string;
-      files: WalkedFile[];
       format: DetectedFormat;
     };
 
 export type IngestEvent =
+  /** The drop is complete in the worker: its size and the format its paths suggest. */
+  | { kind: 'scanned'; id: number; files: number; detected: DetectedFormat }
   | {
       kind: 'progress';
       id: number;

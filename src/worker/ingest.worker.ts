@@ -1,18 +1,40 @@
-// The ingestion worker: keys a dropped folder and decodes its images into the IndexedDB cache
-// (platform/ingest-loop), and parses its label files into the stored index (platform/index-labels),
-// so the page stays responsive whatever the dataset's size. No tfjs here.
+// The ingestion worker: receives a dropped folder's file list once (in parts), detects its format,
+// keys it and decodes its images into the IndexedDB cache (platform/ingest-loop), and parses its
+// label files into the stored index (platform/index-labels), so the page stays responsive whatever
+// the dataset's size. No tfjs here.
+import { detectDatasetFormat } from '../core/data/detect';
 import { saveDatasetIndex } from '../platform/dataset-index-store';
 import { datasetKey, imageFiles } from '../platform/image-cache';
 import { indexLabels } from '../platform/index-labels';
 import { ingest } from '../platform/ingest-loop';
+import type { WalkedFile } from '../platform/walk-folder';
 import type { IngestEvent, IngestRequest } from './ingest-protocol';
 
 const post = (event: IngestEvent) => self.postMessage(event);
 const cancelled = new Set<number>();
+/** Drops by id; only the newest is kept (a new drop replaces the folder the studio works on). */
+const drops = new Map<number, WalkedFile[]>();
+
+function dropOf(dropId: number): WalkedFile[] {
+  const files = drops.get(dropId);
+  if (!files)
+    throw new Error('That folder is no longer held by the ingestion worker: drop it again.');
+  return files;
+}
+
+function receive(request: Extract<IngestRequest, { kind: 'drop' }>): void {
+  const files = drops.get(request.dropId) ?? [];
+  if (files.length === 0) drops.clear();
+  files.push(...request.files);
+  drops.set(request.dropId, files);
+  if (!request.last) return;
+  const detected = detectDatasetFormat(files.map((f) => f.path));
+  post({ kind: 'scanned', id: request.id, files: files.length, detected });
+}
 
 async function cache(request: Extract<IngestRequest, { kind: 'ingest' }>): Promise<void> {
   const { id, settings } = request;
-  const images = imageFiles(request.files);
+  const images = imageFiles(dropOf(request.dropId));
   const identities = images.map(({ path, file }) => ({
     path,
     size: file.size,
@@ -28,19 +50,22 @@ async function cache(request: Extract<IngestRequest, { kind: 'ingest' }>): Promi
 }
 
 async function index(request: Extract<IngestRequest, { kind: 'index' }>): Promise<void> {
-  const { record, summary } = await indexLabels(request.name, request.format, request.files);
+  const files = dropOf(request.dropId);
+  const { record, summary } = await indexLabels(request.name, request.format, files);
   await saveDatasetIndex(request.datasetKey, record);
   post({ kind: 'indexed', id: request.id, ...summary });
 }
 
+async function handle(request: IngestRequest): Promise<void> {
+  if (request.kind === 'cancel') cancelled.add(request.id);
+  else if (request.kind === 'drop') receive(request);
+  else if (request.kind === 'ingest') await cache(request);
+  else await index(request);
+}
+
 self.onmessage = (message: MessageEvent<IngestRequest>) => {
   const request = message.data;
-  if (request.kind === 'cancel') {
-    cancelled.add(request.id);
-    return;
-  }
-  const work = request.kind === 'ingest' ? cache(request) : index(request);
-  work
+  handle(request)
     .catch((error: unknown) => {
       post({
         kind: 'error',
@@ -48,5 +73,7 @@ self.onmessage = (message: MessageEvent<IngestRequest>) => {
         message: error instanceof Error ? error.message : String(error),
       });
     })
-    .finally(() => cancelled.delete(request.id));
+    .finally(() => {
+      if (request.kind !== 'cancel') cancelled.delete(request.id);
+    });
 };

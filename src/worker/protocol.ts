@@ -12,6 +12,7 @@ import type { LrSuggestions } from '../core/train/lr-suggestions';
 import type { StageId } from '../core/train/stages';
 import type { ExportScope } from '../core/weights/model-card';
 import type { CheckpointInfo } from '../platform/checkpoint-store';
+import type { ExperimentState, PlannedRun } from '../platform/experiment-store';
 import type { RunHistoryEntry } from '../platform/run-history';
 
 // The core's and the platform's own types, so the page takes them from the protocol alone.
@@ -19,8 +20,10 @@ export type { SuggestionRule } from '../core/train/lr-suggestions';
 export type {
   CheckpointInfo,
   ExperimentConfig,
+  ExperimentState,
   ExportScope,
   LrSuggestions,
+  PlannedRun,
   RunHistoryEntry,
   StageRunReport,
 };
@@ -104,6 +107,14 @@ export type WorkerRequest = { id: number } & (
   /** Answered between steps, outside the training queue. */
   | { kind: 'control'; action: 'pause' | 'resume' | 'stop' }
   | { kind: 'exportWeights'; scope: ExportScope }
+  /** Queues `config`'s runs and runs them one after another; answered by 'experimentFinished'
+   *  when the queue is empty or stopped. */
+  | { kind: 'startExperiment'; config: ExperimentConfig }
+  /** Continues the saved experiment (after a reload or a stop) where it stopped. */
+  | { kind: 'resumeExperiment' }
+  /** Skips the running run, or moves a pending one to another place in the queue. */
+  | { kind: 'experimentQueue'; action: 'skip' }
+  | { kind: 'experimentQueue'; action: 'move'; runIndex: number; to: number }
   /** The runs history, newest last; answered by 'runs'. */
   | { kind: 'listRuns' }
   /** Forgets these history entries; answered by 'runs' with what is left. */
@@ -123,31 +134,6 @@ export interface RunTag {
   runIndex: number;
   /** The stage's position in the run's chain. */
   stageIndex: number;
-}
-
-/** One run of an experiment as the queue shows it: a chain of stages for one seed (and, for Fig. 6,
- *  one data-size draw). */
-export interface PlannedRun {
-  index: number;
-  colorizer: ColorizerKind;
-  seed: number;
-  /** Training-set fraction and its draw (1 and 0: the whole set). */
-  fraction: number;
-  draw: number;
-  stages: StageId[];
-  /** e.g. "Color Module (coloru) · seed 1". */
-  title: string;
-  status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
-  /** Why it failed, when it did. */
-  error?: string;
-}
-
-/** An experiment in the studio: the runner's config and its runs in queue order. */
-export interface ExperimentState {
-  id: string;
-  config: ExperimentConfig;
-  runs: PlannedRun[];
-  paused: boolean;
 }
 
 /** One optimizer step as the page charts it. Every event's `step` counts optimizer steps done
@@ -172,7 +158,23 @@ export interface FinishedStage extends StageResult {
 }
 
 export type WorkerEvent =
-  | { kind: 'ready'; id: number; device: DeviceInfo; checkpoint: CheckpointInfo | null }
+  | {
+      kind: 'ready';
+      id: number;
+      device: DeviceInfo;
+      checkpoint: CheckpointInfo | null;
+      /** The experiment saved before a reload, if its queue was not finished. */
+      experiment: ExperimentState | null;
+    }
+  /** The experiment's queue changed (a run started, ended, was skipped or moved). */
+  | { kind: 'experiment'; state: ExperimentState }
+  | {
+      kind: 'experimentFinished';
+      id: number;
+      experimentId: string;
+      /** 'stopped': Stop was pressed; the queue can be resumed. */
+      outcome: 'completed' | 'stopped';
+    }
   | { kind: 'error'; id: number | null; message: string }
   /** Long work (data generation, downloads, checkpoints, the LR finder): for progress bars. */
   | { kind: 'progress'; id: number; task: string; done: number; total: number }
@@ -187,9 +189,16 @@ export type WorkerEvent =
       model: ModelSpec;
       run: StageRunSpec;
     } & ModelDescription)
-  | ({ kind: 'trainStep' } & StepReport)
+  | ({ kind: 'trainStep'; run?: RunTag } & StepReport)
   /** A validation pass under way after `step`: images scored so far, of `total`. */
-  | { kind: 'validating'; stage: StageId; step: number; done: number; total: number }
+  | {
+      kind: 'validating';
+      stage: StageId;
+      step: number;
+      done: number;
+      total: number;
+      run?: RunTag;
+    }
   | {
       kind: 'validation';
       stage: StageId;
@@ -197,8 +206,9 @@ export type WorkerEvent =
       meanAuc: number;
       perLabel: number[];
       labels: string[];
+      run?: RunTag;
     }
-  | { kind: 'preview'; stage: StageId; step: number; images: PreviewImage[] }
+  | { kind: 'preview'; stage: StageId; step: number; images: PreviewImage[]; run?: RunTag }
   | { kind: 'checkpointSaved'; checkpoint: CheckpointInfo }
   | ({ kind: 'stageFinished'; id: number } & FinishedStage)
   | {

@@ -9,7 +9,9 @@ import {
   saveCheckpoint,
 } from '../platform/checkpoint-store';
 import { loadDatasetIndex } from '../platform/dataset-index-store';
+import { loadExperiment, saveExperiment } from '../platform/experiment-store';
 import { deleteRuns, listRuns, saveRun } from '../platform/run-history';
+import type { ExperimentStore } from './experiment-session';
 import type { WorkerEvent } from './protocol';
 import type { CheckpointStore, SessionDeps } from './session';
 import type { DatasetStore } from './session-data';
@@ -30,12 +32,13 @@ const indexedDbDatasets: DatasetStore = {
 
 export function browserSessionDeps(
   post: (event: WorkerEvent, transfer?: Transferable[]) => void,
-): SessionDeps {
+): SessionDeps & { experiments: ExperimentStore } {
   return {
     post,
     checkpoints: indexedDbCheckpoints,
     history: { save: saveRun, list: listRuns, delete: deleteRuns },
     datasets: indexedDbDatasets,
     weights: downloadedWeights,
+    experiments: { save: saveExperiment, load: loadExperiment },
   };
 }

@@ -3,15 +3,12 @@
 // here. Storage and downloads come in through `SessionDeps` (IndexedDB and fetch in the browser,
 // fakes in Node tests).
 import { disposeBatches, evaluationBatches } from '../core/data/memory-feed';
-import { colorizationPreview } from '../core/experiment/preview';
 import { findStageLr, runStageSession } from '../core/experiment/stage-session';
 import {
   decodeCheckpoint,
   disposeCheckpoint,
-  encodeCheckpointAsync,
   type StageCheckpoint,
 } from '../core/train/checkpoint';
-import type { StageEvent } from '../core/train/loop';
 import { previousStageAfter, type StageId, stageProblems } from '../core/train/stages';
 import { exportModule } from '../core/weights/export';
 import { importModuleFile } from '../core/weights/import-module';
@@ -40,8 +37,8 @@ import {
   type WorkerDataset,
 } from './session-data';
 import { buildModel, describeModel, type SessionModel, type WeightsSource } from './session-model';
+import { type Post, postPreview, saveStageCheckpoint, stageEventMessage } from './stage-events';
 
-type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
 type LrFound = Omit<Extract<WorkerEvent, { kind: 'lrFound' }>, 'kind' | 'id'>;
 
 /** The one checkpoint slot (IndexedDB in the browser): bytes and summary saved together. */
@@ -140,7 +137,7 @@ export class TrainerSession {
   }
 
   /** One stage or LR sweep at a time: both train the one network. */
-  private async exclusively<T>(work: () => Promise<T>): Promise<T> {
+  async exclusively<T>(work: () => Promise<T>): Promise<T> {
     if (this.running) throw new Error('A stage or the LR finder is running: stop it first.');
     this.running = true;
     try {
@@ -179,6 +176,12 @@ export class TrainerSession {
       spec.inputSize,
       PREVIEW_IMAGES,
     );
+    const label = {
+      stage: run.stage,
+      iterations: run.iterations,
+      imagesPerStep: run.batchSize * run.accumulation,
+      labels: dataset.labels,
+    };
     this.control.reset();
     this.post({ kind: 'runState', state: 'running' });
     let diverged: string | undefined;
@@ -195,28 +198,14 @@ export class TrainerSession {
           waitWhilePaused: this.control.waitWhilePaused,
           onEvent: (event) => {
             if (event.kind === 'diverged') diverged = event.message;
-            else this.postStageEvent(run, event, dataset.labels);
+            else this.post(stageEventMessage(event, label));
           },
           afterValidation: async (step) => {
             const x = preview[0]?.x;
-            if (!x) return;
-            const images = await colorizationPreview(network.colorizer, x);
-            const buffers = images.flatMap((i) => [i.gray.buffer, i.color.buffer]);
-            this.post({ kind: 'preview', stage: run.stage, step, images }, buffers);
+            if (x) await postPreview(this.post, network.colorizer, x, label, step);
           },
-          onCheckpoint: async (checkpoint) => {
-            const info = {
-              stage: run.stage,
-              step: checkpoint.progress.step,
-              totalSteps: run.iterations,
-              savedAt: new Date().toISOString(),
-            };
-            await this.deps.checkpoints.save(
-              await encodeCheckpointAsync(checkpoint, context),
-              info,
-            );
-            this.post({ kind: 'checkpointSaved', checkpoint: info });
-          },
+          onCheckpoint: (checkpoint) =>
+            saveStageCheckpoint(this.deps.checkpoints, this.post, checkpoint, context, label),
         },
       });
       if (result.outcome === 'completed') await this.deps.checkpoints.clear();
@@ -246,7 +235,13 @@ export class TrainerSession {
     const { checkpoint, context } = decodeCheckpoint(bytes, 'the saved checkpoint');
     let run: StageRunSpec;
     try {
-      run = await this.restore(parseCheckpointContext(context));
+      const saved = parseCheckpointContext(context);
+      if ('experiment' in saved) {
+        throw new Error(
+          'That checkpoint belongs to an experiment run: resume the experiment instead.',
+        );
+      }
+      run = await this.restore(saved);
     } catch (error) {
       disposeCheckpoint(checkpoint);
       throw error;
@@ -305,37 +300,6 @@ export class TrainerSession {
       summary: `${fileName}: loaded ${summary.loaded.length} tensors (${summary.scope})${vectors}.`,
       transferReady: this.imported,
     };
-  }
-
-  private postStageEvent(
-    run: StageRunSpec,
-    event: Exclude<StageEvent, { kind: 'diverged' }>,
-    labels: string[],
-  ): void {
-    if (event.kind === 'step') {
-      this.post({
-        kind: 'trainStep',
-        stage: run.stage,
-        totalSteps: run.iterations,
-        imagesPerStep: run.batchSize * run.accumulation,
-        step: event.step,
-        loss: event.loss,
-        lr: event.lr,
-        momentum: event.momentum,
-      });
-    } else if (event.kind === 'validating') {
-      const { step, done, total } = event;
-      this.post({ kind: 'validating', stage: run.stage, step, done, total });
-    } else {
-      this.post({
-        kind: 'validation',
-        stage: run.stage,
-        step: event.step,
-        meanAuc: event.meanAuc,
-        perLabel: event.perLabel,
-        labels,
-      });
-    }
   }
 
   private requireDataset(): WorkerDataset {

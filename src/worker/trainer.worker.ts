@@ -2,6 +2,7 @@
 // here; the page only receives plain data. Control messages (pause/stop) are answered at once:
 // the running stage awaits between steps, so they arrive while it is in flight.
 import { startDevice } from './device';
+import { ExperimentQueue } from './experiment-session';
 import type { WorkerEvent, WorkerRequest } from './protocol';
 import { TrainerSession } from './session';
 import { browserSessionDeps } from './session-deps';
@@ -11,13 +12,17 @@ const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
   self.postMessage(event, { transfer });
 const deps = browserSessionDeps(post);
 const session = new TrainerSession(deps);
+const experiments = new ExperimentQueue(session, deps);
 
 async function handle(request: WorkerRequest): Promise<void> {
   const { id } = request;
   switch (request.kind) {
     case 'init': {
       const device = await startDevice(request.preferred);
-      post({ kind: 'ready', id, device, checkpoint: (await deps.checkpoints.loadInfo()) ?? null });
+      const checkpoint = (await deps.checkpoints.loadInfo()) ?? null;
+      const saved = await deps.experiments.load();
+      const unfinished = saved?.runs.some((r) => r.status === 'pending' || r.status === 'running');
+      post({ kind: 'ready', id, device, checkpoint, experiment: unfinished ? saved : null });
       return;
     }
     case 'loadDataset': {
@@ -62,6 +67,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       post({ kind: 'exported', id, fileName, bytes: buffer, card }, [buffer]);
       return;
     }
+    case 'startExperiment':
+      return experiments.start(id, request.config);
+    case 'resumeExperiment':
+      return experiments.resume(id);
+    case 'experimentQueue':
+      if (request.action === 'skip') experiments.skip();
+      else await experiments.move(request.runIndex, request.to);
+      return;
     case 'listRuns':
       post({ kind: 'runs', id, entries: await deps.history.list() });
       return;
@@ -85,7 +98,7 @@ self.onmessage = (message: MessageEvent<WorkerRequest>) => {
     post({
       kind: 'error',
       // Nobody awaits a control message: its error goes to the page's general error banner.
-      id: request.kind === 'control' ? null : request.id,
+      id: request.kind === 'control' || request.kind === 'experimentQueue' ? null : request.id,
       message: error instanceof Error ? error.message : String(error),
     });
   });

@@ -46,6 +46,11 @@ const BENCHES: readonly Bench[] = [
   },
   { file: 'ingest-browser.ts', what: 'ingestion rate and feed heap in Chromium', quick: false },
   {
+    file: 'drop-main-thread.ts',
+    what: "main-thread long tasks while a CheXpert-sized drop's labels are parsed (Chromium)",
+    quick: false,
+  },
+  {
     file: 'train-steps-browser.ts',
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,

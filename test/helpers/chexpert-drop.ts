@@ -26,13 +26,15 @@ export function generateCheXpertCsv(
   const paths: string[] = [];
   let patient = 1;
   let study = 1;
+  let view = 0; // views of the current study, so no path repeats (CheXpert's never do)
   while (paths.length < rows) {
     const draw = random();
-    if (draw < NEW_PATIENT) [patient, study] = [patient + 1, 1];
-    else if (draw < NEW_STUDY) study++;
+    if (draw < NEW_PATIENT) [patient, study, view] = [patient + 1, 1, 0];
+    else if (draw < NEW_STUDY) [study, view] = [study + 1, 0];
+    view++;
     const lateral = random() < LATERAL;
     const folder = `patient${String(patient).padStart(5, '0')}/study${study}`;
-    const path = `${CHEXPERT_ROOT}/train/${folder}/${lateral ? 'view2_lateral' : 'view1_frontal'}.jpg`;
+    const path = `${CHEXPERT_ROOT}/train/${folder}/view${view}_${lateral ? 'lateral' : 'frontal'}.jpg`;
     const labels = Array.from({ length: 14 }, () => CELLS[Math.floor(random() * CELLS.length)]);
     const sex = random() < 0.5 ? 'Female' : 'Male';
     const age = 18 + Math.floor(random() * 72);

@@ -4,7 +4,13 @@
 import { MemoryFeed } from '../../src/core/data/memory-feed';
 import type { DatasetIndex } from '../../src/core/data/types';
 import type { LabelLookup } from '../../src/platform/cached-feed-source';
-import type { CheckpointInfo, RunHistoryEntry, WorkerEvent } from '../../src/worker/protocol';
+import type { ExperimentStore } from '../../src/worker/experiment-session';
+import type {
+  CheckpointInfo,
+  ExperimentState,
+  RunHistoryEntry,
+  WorkerEvent,
+} from '../../src/worker/protocol';
 import type { CheckpointStore, RunHistoryStore, SessionDeps } from '../../src/worker/session';
 import type { DatasetStore } from '../../src/worker/session-data';
 
@@ -43,6 +49,18 @@ export class MemoryHistory implements RunHistoryStore {
   }
   async delete(ids: readonly string[]): Promise<void> {
     for (const id of ids) this.entries.delete(id);
+  }
+}
+
+/** The experiment queue's store in memory. */
+export class MemoryExperiments implements ExperimentStore {
+  state: ExperimentState | null = null;
+
+  async save(state: ExperimentState): Promise<void> {
+    this.state = structuredClone(state);
+  }
+  async load() {
+    return this.state && structuredClone(this.state);
   }
 }
 

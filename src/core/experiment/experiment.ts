@@ -9,13 +9,14 @@ import type { DatasetIndex, SplitName } from '../data/types';
 import { perLabelAuc, perLabelRoc, type RocPoints } from '../eval/auc';
 import type { RunRecord } from '../eval/report-types';
 import { type ColorizerKind, createNetwork, type Network } from '../model';
+import type { StageCheckpoint } from '../train/checkpoint';
 import type { StageEvent } from '../train/loop';
 import { STAGES, type StageId } from '../train/stages';
 import { gatherScores } from '../train/validate';
 import { loadImageNetBackbone, type PretrainedStatus } from '../weights/imagenet';
 import { type ChainSpec, type ExperimentConfig, stageSettings } from './config';
 import { joinImages, type LabelledImages } from './labelled-images';
-import { runStageSession } from './stage-session';
+import { runStageSession, type StageHooks } from './stage-session';
 import type { StageSettings } from './stage-settings';
 
 export interface ExperimentData {
@@ -50,32 +51,70 @@ export interface StageRunReport {
   roc: RocPoints[];
 }
 
+/** `make(x)`, remembered for as long as `keyOf(x)` stays the same (one draw's data at a time). */
+export function lastValueCache<T, V>(keyOf: (x: T) => string, make: (x: T) => V): (x: T) => V {
+  let last: { key: string; value: V } | null = null;
+  return (x) => {
+    const key = keyOf(x);
+    if (last === null || last.key !== key) last = { key, value: make(x) };
+    return last.value;
+  };
+}
+
+/** One run of an experiment: a chain of stages on a fresh network for one seed and data draw. */
+export interface ExperimentRunSpec {
+  /** Position in runExperiment's order (subsets, draws, seeds, chains). */
+  index: number;
+  fraction: number;
+  draw: number;
+  seed: number;
+  chain: ChainSpec;
+}
+
+/** Every run of `config`, in the order runExperiment runs them. */
+export function planExperiment(config: ExperimentConfig): ExperimentRunSpec[] {
+  const runs: ExperimentRunSpec[] = [];
+  for (const fraction of config.subsets) {
+    const draws = fraction < 1 ? config.draws : 1;
+    for (let draw = 0; draw < draws; draw++) {
+      for (const seed of config.seeds) {
+        for (const chain of config.chains) {
+          runs.push({ index: runs.length, fraction, draw, seed, chain });
+        }
+      }
+    }
+  }
+  return runs;
+}
+
+/** The data of the runs with this fraction and draw: split once by the config, the training side
+ *  subsampled (Fig. 6), joined with its pixels; missing images are logged and left out. */
+export function experimentImages(
+  config: ExperimentConfig,
+  data: ExperimentData,
+  run: Pick<ExperimentRunSpec, 'fraction' | 'draw'>,
+  log?: (line: string) => void,
+): LabelledImages {
+  const split = splitKeepingHoldout(data.index, config.split, config.split.seed);
+  const subset = subsetOf(split, run.fraction, run.draw, config);
+  const { data: images, missing } = joinImages(data.name, subset, data.imageOf);
+  if (missing.length > 0)
+    log?.(`${missing.length} images missing (skipped): ${missing.slice(0, 3).join(', ')}…`);
+  return images;
+}
+
 export async function runExperiment(
   config: ExperimentConfig,
   data: ExperimentData,
   deps: ExperimentDeps,
 ): Promise<StageRunReport[]> {
-  const split = splitKeepingHoldout(data.index, config.split, config.split.seed);
   const reports: StageRunReport[] = [];
-  for (const fraction of config.subsets) {
-    const draws = fraction < 1 ? config.draws : 1;
-    for (let draw = 0; draw < draws; draw++) {
-      const { data: images, missing } = joinImages(
-        data.name,
-        subsetOf(split, fraction, draw, config),
-        data.imageOf,
-      );
-      if (missing.length > 0)
-        deps.log?.(
-          `${missing.length} images missing (skipped): ${missing.slice(0, 3).join(', ')}…`,
-        );
-      for (const seed of config.seeds) {
-        for (const chain of config.chains) {
-          const context = { fraction, draw, seed };
-          reports.push(...(await runChain(config, chain, images, deps, context)));
-        }
-      }
-    }
+  const imagesOf = lastValueCache(
+    (run: ExperimentRunSpec) => `${run.fraction}/${run.draw}`,
+    (run) => experimentImages(config, data, run, deps.log),
+  );
+  for (const run of planExperiment(config)) {
+    reports.push(...(await runExperimentRun(config, run, imagesOf(run), deps)));
   }
   return reports;
 }
@@ -96,39 +135,60 @@ function subsetOf(
   };
 }
 
-interface RunContext {
-  fraction: number;
-  draw: number;
-  seed: number;
+/** How the studio steers one run: hooks per stage (events, stop, pause, checkpoints, previews) and
+ *  where to pick up after a reload. The runner passes none. */
+export interface RunHooks {
+  /** The hooks of stage `stageIndex`, which trains `network` (e.g. for previews of its T). */
+  stage?: (stageIndex: number, settings: StageSettings, network: Network) => StageHooks;
+  /** Awaited after each completed stage with its report (e.g. to store it). */
+  onStageReport?: (stageIndex: number, report: StageRunReport) => Promise<void>;
+  /** Continue at stage `stageIndex` from this checkpoint (owned by the run from here); the
+   *  earlier stages' reports were made before the reload. */
+  resume?: { stageIndex: number; checkpoint: StageCheckpoint };
 }
 
-async function runChain(
+/**
+ * One run: a fresh network (T of the chain, E from ImageNet or random), its stages in order, each
+ * scored on the evaluated split. Returns the reports of the stages it completed; a stage that was
+ * stopped ends the run there, without a report for it.
+ */
+export async function runExperimentRun(
   config: ExperimentConfig,
-  chain: ChainSpec,
+  run: ExperimentRunSpec,
   data: LabelledImages,
   deps: ExperimentDeps,
-  run: RunContext,
+  hooks: RunHooks = {},
 ): Promise<StageRunReport[]> {
+  const { chain, seed } = run;
   const network = createNetwork({
     colorizer: chain.colorizer,
     backbone: config.backbone,
     numClasses: data.labels.length,
-    seed: run.seed,
+    seed,
     widthMultiplier: config.widthMultiplier,
   });
   const reports: StageRunReport[] = [];
   try {
-    const pretrained = loadPretrained(network, config, deps, run.seed);
-    for (let j = 0; j < chain.stages.length; j++) {
-      const settings = stageSettings(config, chain, j, run.seed);
+    const pretrained = loadPretrained(network, config, deps, seed);
+    for (let j = hooks.resume?.stageIndex ?? 0; j < chain.stages.length; j++) {
+      const settings = stageSettings(config, chain, j, seed);
+      const stageHooks = hooks.stage?.(j, settings, network) ?? {};
       const trained = await runStageSession({
         network,
         settings,
         train: data.splits.train,
         valid: data.splits.valid,
         inputSize: config.inputSize,
-        hooks: { onEvent: (event) => logProgress(deps, settings, event) },
+        hooks: {
+          ...stageHooks,
+          onEvent: (event) => {
+            logProgress(deps, settings, event);
+            stageHooks.onEvent?.(event);
+          },
+        },
+        ...(hooks.resume?.stageIndex === j ? { resumeFrom: hooks.resume.checkpoint } : {}),
       });
+      if (trained.outcome === 'stopped') break;
       const report = await evaluateStage(
         config,
         chain.colorizer,
@@ -156,6 +216,7 @@ async function runChain(
       const latest = reports[reports.length - 1] as StageRunReport;
       deps.onReport?.(latest);
       deps.log?.(describe(latest));
+      await hooks.onStageReport?.(j, latest);
     }
   } finally {
     network.dispose();
@@ -191,7 +252,7 @@ async function evaluateStage(
   stage: StageId,
   data: LabelledImages,
   network: Network,
-  run: RunContext,
+  run: ExperimentRunSpec,
 ): Promise<{ record: RunRecord; roc: RocPoints[]; evaluationSeconds: number }> {
   const started = Date.now();
   const batches = evaluationBatches(data.splits[config.evaluateOn], config.inputSize, 32);

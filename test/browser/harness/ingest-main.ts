@@ -65,7 +65,8 @@ interface IngestRun {
 /** Ingests the dropped folder through the worker; cancels after `cancelAfter` progress events. */
 async function ingest(settings: CacheSettings, cancelAfter?: number): Promise<IngestRun> {
   const started = performance.now();
-  const job = client.ingest(dropped, settings);
+  const { dropId } = await client.drop(dropped);
+  const job = client.ingest(dropId, settings);
   const skippedEvents: IngestRun['skippedEvents'] = [];
   let progress = 0;
   const unsubscribe = client.subscribe((event: IngestEvent) => {
