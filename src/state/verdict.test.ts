@@ -5,7 +5,7 @@ import { runEntry } from '../../test/helpers/run-entries';
 import type { PairedTTestResult } from '../core/eval/ttest';
 import type { Comparison } from './pure-core';
 import { recordsOf, resultsOf } from './results';
-import { aucPoints, comparisonVerdict } from './verdict';
+import { aucPoints, comparisonContext, comparisonVerdict } from './verdict';
 
 const paired = (change: Partial<PairedTTestResult>): PairedTTestResult => ({
   status: 'ok',
@@ -124,5 +124,11 @@ it('reads a report built from two seeds: t = 7 on 1 df, p = 1 − (2/π)·atan 7
   expect(only?.test.p).toBeCloseTo(1 - (2 * Math.atan(7)) / Math.PI, 6);
   expect(comparisonVerdict(only as Comparison, 0.05)).toBe(
     'ColorU Color Module − Baseline: +7.0 AUC points, p = 0.090, adjusted 0.090: not significant at 0.05',
+  );
+});
+
+it('names where a comparison was made, for reports that compare in several places', () => {
+  expect(comparisonContext(comparison({ subsetFraction: 0.25 }))).toBe(
+    'CheXpert, ResNet18, 25% of the training set',
   );
 });

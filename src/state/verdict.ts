@@ -1,7 +1,13 @@
 // A comparison of the report in one plain sentence: the difference in AUC points, the paired
 // p-value, the Benjamini–Hochberg-adjusted one, and what they mean at the report's alpha. Pure
 // (tested in Node); the numbers are printed as the report's tables print them.
-import { type Comparison, formatPValue, variantLabel } from './pure-core';
+import {
+  type Comparison,
+  displayName,
+  formatFraction,
+  formatPValue,
+  variantLabel,
+} from './pure-core';
 
 /** "+3.1", "−0.4" (a true minus sign), "0.0": the mean difference in AUC points (×100). */
 export function aucPoints(difference: number): string {
@@ -31,4 +37,12 @@ export function comparisonVerdict(comparison: Comparison, alpha: number): string
       return `${name}: ${difference}, ${p}: ${verdict} at ${alpha}`;
     }
   }
+}
+
+/** "Phantom, ResNet18, 25% of the training set": where a comparison was made, for a report that
+ *  compares in more than one place. */
+export function comparisonContext(comparison: Comparison): string {
+  const { dataset, backbone, subsetFraction } = comparison;
+  const size = `${formatFraction(subsetFraction)} of the training set`;
+  return `${displayName(dataset)}, ${displayName(backbone)}, ${size}`;
 }

@@ -7,7 +7,7 @@ import {
   type ReportSection,
   reportSections,
 } from '../state/pure-core';
-import { comparisonVerdict } from '../state/verdict';
+import { comparisonContext, comparisonVerdict } from '../state/verdict';
 import { DataSizeChart } from './DataSizeChart';
 
 /** Leading columns that name a row (left-aligned); the rest hold numbers. */
@@ -52,6 +52,8 @@ function SectionTable({ section }: { section: ReportSection }) {
 }
 
 function Verdicts({ report }: { report: EvalReport }) {
+  const contexts = report.comparisons.map(comparisonContext);
+  const several = new Set(contexts).size > 1;
   return (
     <ul className="verdicts" aria-label="Comparisons in words">
       {report.comparisons.map((comparison, i) => (
@@ -60,6 +62,7 @@ function Verdicts({ report }: { report: EvalReport }) {
           key={i}
           data-significant={comparison.significant}
         >
+          {several ? <span className="hint">{contexts[i]}: </span> : null}
           {comparisonVerdict(comparison, report.alpha)}
         </li>
       ))}

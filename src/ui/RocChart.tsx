@@ -26,7 +26,7 @@ export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
   const label = picked !== null && labels.includes(picked) ? picked : (labels[0] ?? '');
   const groups = useMemo(() => rocGroups(runs, label), [runs, label]);
   return (
-    <section className="card" aria-label="ROC curves">
+    <section className="card roc" aria-label="ROC curves">
       <h3>ROC curves on the test split</h3>
       <SelectField
         label="Label"

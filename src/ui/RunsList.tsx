@@ -42,8 +42,20 @@ function RunRow(props: { entry: RunHistoryEntry; checked: boolean; toggle: () =>
   );
 }
 
-const HEADER = ['Run', 'Stage', 'Colorizer', 'Seed', 'Train set', 'Outcome', 'Best step'];
-const HEADER_TAIL = ['Valid AUC', 'Test AUC', 'Training', 'Saved (UTC)'];
+/** Column titles; true: a text column (left-aligned, as its cells). */
+const HEADER: readonly (readonly [string, boolean])[] = [
+  ['Run', false],
+  ['Stage', true],
+  ['Colorizer', true],
+  ['Seed', false],
+  ['Train set', false],
+  ['Outcome', true],
+  ['Best step', false],
+  ['Valid AUC', false],
+  ['Test AUC', false],
+  ['Training', false],
+  ['Saved (UTC)', true],
+];
 
 function ConfirmDelete(props: { count: number; onConfirm: () => void; onCancel: () => void }) {
   const cancel = useRef<HTMLButtonElement>(null);
@@ -102,8 +114,8 @@ export function RunsList({ runs }: { runs: readonly RunHistoryEntry[] }) {
                   aria-label="Select all stage runs"
                 />
               </th>
-              {[...HEADER, ...HEADER_TAIL].map((title) => (
-                <th key={title} scope="col">
+              {HEADER.map(([title, text]) => (
+                <th key={title} scope="col" className={text ? 'name' : undefined}>
                   {title}
                 </th>
               ))}
