@@ -29,6 +29,8 @@ const commands = {
   }),
 };
 
+// The runs history (IndexedDB, read by the worker) needs no device: it lists while tfjs starts.
+void commands.listRuns();
 trainer
   .init(backendsFromUrl(window.location.search))
   .then(({ device, checkpoint }) => useStudio.getState().deviceReady(device, checkpoint))

@@ -30,6 +30,8 @@ export interface StudioActions {
   setTrainSetting: <K extends keyof TrainSettings>(key: K, value: TrainSettings[K]) => void;
   setLrNumIt: (numIt: number) => void;
   setExportScope: (scope: ExportScope) => void;
+  /** The experiment the Results view shows (null: the newest). */
+  chooseExperiment: (experimentId: string | null) => void;
 }
 
 type SetState = StoreApi<StudioState>['setState'];
@@ -65,4 +67,6 @@ export const createActions = (set: SetState): StudioActions => ({
     })),
   setLrNumIt: (numIt) => set(({ lrFinder }) => ({ lrFinder: { ...lrFinder, numIt } })),
   setExportScope: (scope) => set(({ transfer }) => ({ transfer: { ...transfer, scope } })),
+  chooseExperiment: (chosenExperiment) =>
+    set(({ history }) => ({ history: { ...history, chosenExperiment } })),
 });

@@ -1,13 +1,18 @@
 // The request commands against a fake worker: results land in the store, failures land next to
-// the control that caused them, and a new model forgets what the old one was trained by.
+// the control that caused them, a new model forgets what the old one was trained by, and the runs
+// history lists, deletes and downloads its report.
 import { beforeEach, expect, it, vi } from 'vitest';
+import { runEntry } from '../../test/helpers/run-entries';
+import type { RunHistoryEntry } from '../worker/protocol';
 import { createCommands, type Trainer } from './commands';
 import { patcher } from './patch';
 import { resetStudio, useStudio } from './store';
+import { reduceEvent } from './worker-events';
 
 const summary = { name: 'Phantom', labels: ['Edema'], splits: [], warnings: [] };
 
 type LrFound = Awaited<ReturnType<Trainer['findLr']>>;
+type Runs = Awaited<ReturnType<Trainer['listRuns']>>;
 
 const lrFound = (change: Partial<LrFound> = {}): LrFound => ({
   kind: 'lrFound',
@@ -52,6 +57,8 @@ function fakeTrainer(overrides: Partial<Trainer> = {}): Trainer {
         }) as const,
     ),
     importWeights: vi.fn(),
+    listRuns: vi.fn(async () => ({ kind: 'runs' as const, id: 6, entries: [] })),
+    deleteRuns: vi.fn(async () => ({ kind: 'runs' as const, id: 7, entries: [] })),
     ...overrides,
   };
 }
@@ -223,4 +230,76 @@ it('marks the LR finder busy while the sweep runs', async () => {
   finish();
   await running;
   expect(useStudio.getState().lrFinder).toMatchObject({ busy: false, result: { lrs: [] } });
+});
+
+const savedRun = (runIndex: number, experimentId = 'exp-1') =>
+  runEntry({ procedure: 'Baseline', seed: runIndex, perLabelAuc: [0.7], runIndex, experimentId });
+
+it('lists the runs history, keeping a run saved while the list was in flight', async () => {
+  let answer = (_entries: RunHistoryEntry[]) => {};
+  const trainer = fakeTrainer({
+    listRuns: vi.fn(
+      () =>
+        new Promise<Runs>((resolve) => {
+          answer = (entries) => resolve({ kind: 'runs', id: 6, entries });
+        }),
+    ),
+  });
+  const listing = createCommands(trainer, useStudio, vi.fn()).listRuns();
+  expect(useStudio.getState().history.loading).toBe(true);
+  const streamed = savedRun(1);
+  const change = reduceEvent(useStudio.getState(), { kind: 'runSaved', entry: streamed });
+  if (change) useStudio.setState(change);
+  answer([savedRun(0)]);
+  await listing;
+  expect(useStudio.getState().history).toMatchObject({ loading: false, error: null });
+  expect(useStudio.getState().history.entries.map((e) => e.id)).toEqual(['exp-1/0/0', 'exp-1/1/0']);
+});
+
+it('deletes runs, keeps what the worker says is left, and shows a failure', async () => {
+  const trainer = fakeTrainer({
+    listRuns: vi.fn(async () => ({
+      kind: 'runs' as const,
+      id: 6,
+      entries: [0, 1, 2].map((i) => savedRun(i)),
+    })),
+    deleteRuns: vi.fn(async () => ({ kind: 'runs' as const, id: 7, entries: [savedRun(1)] })),
+  });
+  const commands = createCommands(trainer, useStudio, vi.fn());
+  await commands.listRuns();
+  await commands.deleteRuns(['exp-1/0/0', 'exp-1/2/0']);
+  expect(trainer.deleteRuns).toHaveBeenCalledWith(['exp-1/0/0', 'exp-1/2/0']);
+  expect(useStudio.getState().history.entries.map((e) => e.id)).toEqual(['exp-1/1/0']);
+  const failing = fakeTrainer({
+    deleteRuns: vi.fn(async () => {
+      throw new Error('IndexedDB is blocked');
+    }),
+  });
+  await createCommands(failing, useStudio, vi.fn()).deleteRuns(['exp-1/1/0']);
+  expect(useStudio.getState().history).toMatchObject({
+    deleting: false,
+    error: 'IndexedDB is blocked',
+  });
+  expect(useStudio.getState().history.entries).toHaveLength(1);
+});
+
+it("downloads the shown experiment's report file, and nothing without runs", async () => {
+  const save = vi.fn();
+  const commands = createCommands(fakeTrainer(), useStudio, save);
+  commands.downloadReport('report.md');
+  expect(save).not.toHaveBeenCalled();
+  const older = savedRun(0, 'older');
+  const newer = { ...savedRun(0, 'newer'), savedAt: '2027-01-01T00:00:00Z' };
+  patcher(useStudio)('history', { entries: [older, newer] });
+  commands.downloadReport('tableI.csv');
+  expect(save).toHaveBeenLastCalledWith(
+    'tableI.csv',
+    expect.stringContaining('Phantom'),
+    'text/csv',
+  );
+  useStudio.getState().chooseExperiment('older');
+  commands.downloadReport('report.json');
+  const [name, text, type] = save.mock.lastCall ?? [];
+  expect([name, type]).toEqual(['report.json', 'application/json']);
+  expect(JSON.parse(text).tableI.rows[0].cells[0]).toMatchObject({ n: 1, mean: 0.7 });
 });

@@ -4,8 +4,10 @@
 import type { TrainerClient } from '../worker/client';
 import type { PretrainedSource } from '../worker/protocol';
 import { initialCurves } from './curves';
+import { mergeEntries, shownExperiment } from './history';
 import { suggestedLrMax } from './lr-finder';
 import { patcher } from './patch';
+import { type ReportFileName, reportFiles, resultsOf } from './results';
 import type { StudioData, StudioState } from './store';
 
 export type Trainer = Pick<
@@ -18,6 +20,8 @@ export type Trainer = Pick<
   | 'control'
   | 'exportWeights'
   | 'importWeights'
+  | 'listRuns'
+  | 'deleteRuns'
 >;
 
 interface StoreLike {
@@ -172,6 +176,44 @@ function importWeights({ trainer, store }: Deps, file: File): Promise<void> {
   );
 }
 
+/** The runs history from IndexedDB (at start); runs saved meanwhile (runSaved) are kept. */
+function listRuns({ trainer, store }: Deps): Promise<void> {
+  const patch = patcher(store);
+  return tracked(
+    store,
+    () => patch('history', { loading: true, error: null }),
+    async () => {
+      const { entries } = await trainer.listRuns();
+      patch('history', { entries: mergeEntries(store.getState().history.entries, entries) });
+    },
+    (error) => patch('history', { error }),
+    () => patch('history', { loading: false }),
+  );
+}
+
+/** Forgets the stage runs `ids`; the worker answers with what is left in IndexedDB. */
+function deleteRuns({ trainer, store }: Deps, ids: string[]): Promise<void> {
+  const patch = patcher(store);
+  return tracked(
+    store,
+    () => patch('history', { deleting: true, error: null }),
+    async () => {
+      const { entries } = await trainer.deleteRuns(ids);
+      patch('history', { entries: mergeEntries(store.getState().history.entries, entries, ids) });
+    },
+    (error) => patch('history', { error }),
+    () => patch('history', { deleting: false }),
+  );
+}
+
+/** Saves one of the runner's report files for the experiment the Results view shows. */
+function downloadReport({ store, save }: Deps, name: ReportFileName): void {
+  const { entries, chosenExperiment } = store.getState().history;
+  const { report } = resultsOf(entries, shownExperiment(entries, chosenExperiment));
+  const file = report && reportFiles(report).find((f) => f.name === name);
+  if (file) save(file.name, file.text, file.type);
+}
+
 export function createCommands(trainer: Trainer, store: StoreLike, save: SaveFile) {
   const deps: Deps = { trainer, store, save };
   return {
@@ -187,6 +229,9 @@ export function createCommands(trainer: Trainer, store: StoreLike, save: SaveFil
     control: (action: 'pause' | 'resume' | 'stop') => trainer.control(action),
     exportWeights: () => exportWeights(deps),
     importWeights: (file: File) => importWeights(deps, file),
+    listRuns: () => listRuns(deps),
+    deleteRuns: (ids: string[]) => deleteRuns(deps, ids),
+    downloadReport: (name: ReportFileName) => downloadReport(deps, name),
   };
 }
 

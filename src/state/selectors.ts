@@ -19,6 +19,9 @@ export const selectCurveLabels = (s: StudioState) => s.curves.labels;
 export const selectPreviews = (s: StudioState) => s.previews;
 export const selectActivity = (s: StudioState) => s.activity;
 export const selectGoTo = (s: StudioState) => s.goTo;
+/** Every stored stage run, oldest first (the Results view derives its report from them). */
+export const selectHistoryEntries = (s: StudioState) => s.history.entries;
+export const selectChosenExperiment = (s: StudioState) => s.history.chosenExperiment;
 
 /** A selector of the named fields of one slice. Wrapped in `useShallow`, the component re-renders
  *  when one of those fields changes, not whenever the slice is rebuilt. */

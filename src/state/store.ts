@@ -7,6 +7,7 @@ import type { DeviceInfo, PreviewImage } from '../worker/protocol';
 import { createActions, type StudioActions } from './actions';
 import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
+import { type HistoryState, initialHistory } from './history';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
 import { initialTraining, type StepProgress, type TrainingState } from './training';
@@ -17,7 +18,7 @@ export type DeviceStatus =
   | { phase: 'ready'; device: DeviceInfo }
   | { phase: 'failed'; message: string };
 
-export type WizardStep = 'data' | 'model' | 'stages' | 'train' | 'export';
+export type WizardStep = 'data' | 'model' | 'stages' | 'train' | 'export' | 'results';
 
 /** The latest preview event: what T makes of a fixed set of validation images. */
 export interface Previews {
@@ -48,11 +49,13 @@ export interface StudioData {
   previews: Previews | null;
   activity: Activity | null;
   transfer: TransferState;
+  /** The runs history and the Results view's choice of experiment. */
+  history: HistoryState;
 }
 
 export type StudioState = StudioData & StudioActions;
 /** The slices that hold several fields (forms, request state). */
-export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer';
+export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer' | 'history';
 
 export const initialData = (): StudioData => ({
   progress: null,
@@ -66,6 +69,7 @@ export const initialData = (): StudioData => ({
   previews: null,
   activity: null,
   transfer: initialTransfer(),
+  history: initialHistory(),
 });
 
 export const useStudio = create<StudioState>()((set) => ({

@@ -1,10 +1,12 @@
 // Routes the worker's event stream into the store. Answers to requests (datasetReady, modelReady,
-// exported, imported) go to the caller in commands.ts; this module handles what streams: steps,
-// validations, previews, run state, checkpoints, stage ends, progress and unattributed errors.
+// exported, imported, runs) go to the caller in commands.ts; this module handles what streams:
+// steps, validations, previews, run state, checkpoints, stage ends, saved runs, progress and
+// unattributed errors.
 // trainStep events are buffered and committed at most every `intervalMs`, so a fast GPU does not
 // re-render the charts per step.
 import type { WorkerEvent } from '../worker/protocol';
 import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
+import { mergeEntries } from './history';
 import { previousStageAfter } from './pure-core';
 import type { StudioData } from './store';
 import { RATE_WINDOW, type StepProgress } from './training';
@@ -64,6 +66,10 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
       return { training: { ...state.training, checkpoint: event.checkpoint } };
     case 'stageFinished':
       return { training: finishStage(state.training, event) };
+    case 'runSaved': {
+      const entries = mergeEntries(state.history.entries, [event.entry]);
+      return { history: { ...state.history, entries } };
+    }
     case 'progress':
       return { activity: event.done >= event.total ? null : { ...event } };
     case 'error':

@@ -5,6 +5,7 @@ import { useStudio, type WizardStep } from '../state/store';
 import { DataStep } from './DataStep';
 import { ExportStep } from './ExportStep';
 import { ModelStep } from './ModelStep';
+import { ResultsStep } from './ResultsStep';
 import { StagesStep } from './StagesStep';
 import { TrainStep } from './TrainStep';
 
@@ -14,6 +15,7 @@ const STEPS: readonly { id: WizardStep; title: string; Panel: () => React.JSX.El
   { id: 'stages', title: 'Stages', Panel: StagesStep },
   { id: 'train', title: 'Train', Panel: TrainStep },
   { id: 'export', title: 'Export / Import', Panel: ExportStep },
+  { id: 'results', title: 'Results', Panel: ResultsStep },
 ];
 
 export function Wizard() {

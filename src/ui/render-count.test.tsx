@@ -42,6 +42,9 @@ const fakeCommands = {
   chooseFolder: idle,
   chooseFormat: idle,
   cancelIngest: () => undefined,
+  listRuns: idle,
+  deleteRuns: idle,
+  downloadReport: () => undefined,
 } satisfies StudioCommands;
 
 const trainStep = (step: number): WorkerEvent => ({
