@@ -201,7 +201,11 @@ export class TrainerSession {
             const x = preview[0]?.x;
             if (!x) return;
             const images = await colorizationPreview(network.colorizer, x);
-            const buffers = images.flatMap((i) => [i.gray.buffer, i.color.buffer]);
+            const buffers = images.flatMap((i) => [
+              i.gray.buffer,
+              i.color.buffer,
+              i.stretched.buffer,
+            ]);
             this.post({ kind: 'preview', stage: run.stage, step, images }, buffers);
           },
           onCheckpoint: async (checkpoint) => {
