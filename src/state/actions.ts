@@ -12,6 +12,7 @@ import type {
   ModelSpec,
 } from '../worker/protocol';
 import type { PretrainedChoice } from './model';
+import { selectSnapshot } from './previews';
 import type { StudioState, WizardStep } from './store';
 import type { TrainSettings } from './training';
 
@@ -30,6 +31,8 @@ export interface StudioActions {
   setTrainSetting: <K extends keyof TrainSettings>(key: K, value: TrainSettings[K]) => void;
   setLrNumIt: (numIt: number) => void;
   setExportScope: (scope: ExportScope) => void;
+  /** The preview slider: show snapshot `index` (oldest 0); the last one follows new validations. */
+  selectPreviewSnapshot: (index: number) => void;
 }
 
 type SetState = StoreApi<StudioState>['setState'];
@@ -65,4 +68,9 @@ export const createActions = (set: SetState): StudioActions => ({
     })),
   setLrNumIt: (numIt) => set(({ lrFinder }) => ({ lrFinder: { ...lrFinder, numIt } })),
   setExportScope: (scope) => set(({ transfer }) => ({ transfer: { ...transfer, scope } })),
+  selectPreviewSnapshot: (index) =>
+    set((s) => {
+      const previews = selectSnapshot(s.previews, index);
+      return previews === s.previews ? s : { previews };
+    }),
 });

@@ -6,6 +6,7 @@ import type { PretrainedSource } from '../worker/protocol';
 import { initialCurves } from './curves';
 import { suggestedLrMax } from './lr-finder';
 import { patcher } from './patch';
+import { initialPreviews } from './previews';
 import type { StudioData, StudioState } from './store';
 
 export type Trainer = Pick<
@@ -93,7 +94,7 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
       patch('training', { previousStage: null, diverged: null });
       patch('lrFinder', { result: null }); // it described the old network
       patch('transfer', { hasImportedWeights: false, importSummary: null });
-      store.setState({ progress: null, curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: initialPreviews() });
     },
     (error) => patch('model', { error }),
     () => patch('model', { busy: false }),
@@ -107,7 +108,7 @@ function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> 
     store,
     () => {
       patch('training', { busy: true, error: null, diverged: null, resumable: null });
-      store.setState({ progress: null, curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: initialPreviews() });
     },
     async () => {
       await request();

@@ -5,6 +5,7 @@
 // re-render the charts per step.
 import type { WorkerEvent } from '../worker/protocol';
 import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
+import { addSnapshot } from './previews';
 import { previousStageAfter } from './pure-core';
 import type { StudioData } from './store';
 import { RATE_WINDOW, type StepProgress } from './training';
@@ -57,7 +58,12 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
       return { progress, curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
     }
     case 'preview':
-      return { previews: { stage: event.stage, step: event.step, images: event.images } };
+      return {
+        previews: addSnapshot(state.previews, event.stage, {
+          step: event.step,
+          images: event.images,
+        }),
+      };
     case 'resumed':
       return resumedState(state, event);
     case 'checkpointSaved':

@@ -1,7 +1,7 @@
 // What T makes of a fixed set of validation images: each gray input beside T's RGB, drawn from
 // the RGBA arrays of the worker's 'preview' events.
 import { useEffect, useRef } from 'react';
-import { selectPreviews } from '../state/selectors';
+import { selectPreviewSnapshots, selectShownPreviewIndex } from '../state/selectors';
 import { useStudio } from '../state/store';
 
 function PixelCanvas(props: {
@@ -21,8 +21,9 @@ function PixelCanvas(props: {
 }
 
 export function PreviewGrid() {
-  const previews = useStudio(selectPreviews);
-  if (previews === null) return null;
+  const snapshots = useStudio(selectPreviewSnapshots);
+  const previews = snapshots[useStudio(selectShownPreviewIndex)];
+  if (previews === undefined) return null;
   return (
     <section className="card" aria-labelledby="preview-title">
       <h3 id="preview-title">Colorization at step {previews.step}</h3>
