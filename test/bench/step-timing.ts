@@ -15,10 +15,10 @@ import { joinImages } from '../../src/core/experiment/labelled-images';
 import { runStageSession } from '../../src/core/experiment/stage-session';
 import { createNetwork, type Network } from '../../src/core/model';
 import type { BackboneKind, ColorizerKind } from '../../src/core/model/kinds';
-import { gatherScores, validate } from '../../src/core/train/validate';
 import { Sgd, type SgdHyper } from '../../src/core/train/sgd';
 import type { StageId } from '../../src/core/train/stages';
 import { trainStep } from '../../src/core/train/step';
+import { gatherScores, validate } from '../../src/core/train/validate';
 
 export interface StepTimingOptions {
   colorizer: ColorizerKind;
