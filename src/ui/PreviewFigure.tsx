@@ -40,6 +40,12 @@ const number = (value: number, digits: number) =>
     .replace(/^-/, '\u2212')
     .replace(/^\u22120(\.0+)?$/, '0$1');
 
+/** Both ends with enough digits that a faint range (under one 8-bit level) shows its width. */
+function ends(min: number, max: number, span: number, digits: number, separator: string) {
+  const shown = span < 1 ? digits + 2 : digits;
+  return `${number(min, shown)}${separator}${number(max, shown)}`;
+}
+
 /** "R 105.1–106.6": each channel's ends on the 0..255 display scale, with the normalized units E
  *  receives beside them, and flat channels marked. */
 export function ChannelRanges({
@@ -59,18 +65,19 @@ export function ChannelRanges({
         </tr>
       </thead>
       <tbody>
-        {ranges.map((range, c) => (
-          <tr key={CHANNELS[c]} className={range.flat ? 'flat' : undefined}>
-            <th scope="row">{CHANNELS[c]}</th>
-            <td>
-              {number(range.displayMin, 1)}–{number(range.displayMax, 1)}
-            </td>
-            <td>
-              {number(range.min, 3)} to {number(range.max, 3)}
-              {range.flat ? ' (flat)' : ''}
-            </td>
-          </tr>
-        ))}
+        {ranges.map((range, c) => {
+          const span = range.displayMax - range.displayMin;
+          return (
+            <tr key={CHANNELS[c]} className={range.flat ? 'flat' : undefined}>
+              <th scope="row">{CHANNELS[c]}</th>
+              <td>{ends(range.displayMin, range.displayMax, span, 1, '–')}</td>
+              <td>
+                {ends(range.min, range.max, span, 3, ' to ')}
+                {range.flat ? ' (flat)' : ''}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -93,7 +100,7 @@ export function PreviewFigure({ image, n }: { image: PreviewImage; n: number }) 
         canvas={canvas(image.stretched, `Stretched per channel ${n}`)}
       >
         <ChannelRanges ranges={image.ranges} label={`Channel ranges ${n}`} />
-        {image.flat ? (
+        {image.nearConstant ? (
           <strong className="badge-warning flat-badge">near-constant output</strong>
         ) : null}
       </Panel>

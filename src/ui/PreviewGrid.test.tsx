@@ -41,13 +41,13 @@ function image(fill: [number, number, number], ranges: PreviewImage['ranges']): 
     color: rgba(fill[1]),
     stretched: rgba(fill[2]),
     ranges,
-    flat: ranges.every((r) => r.flat),
+    nearConstant: ranges.every((r) => r.displayMax - r.displayMin < 8),
   };
 }
 
 const varied = () => image([10, 20, 30], [range(105.1, 106.6), range(0, 255), range(40, 41.5)]);
 const constant = () =>
-  image([11, 21, 128], [range(127.31, 127.52, true), range(90, 90.2, true), range(3, 3.4, true)]);
+  image([11, 21, 128], [range(127.31, 127.52), range(90, 90.005, true), range(3, 4.5)]);
 
 const preview = (step: number, images: PreviewImage[]): WorkerEvent => ({
   kind: 'preview',
@@ -86,9 +86,10 @@ afterEach(() => {
 const emit = (event: WorkerEvent) => act(() => source.emit(event));
 const byLabel = (label: string) => container.querySelector(`[aria-label="${label}"]`);
 const text = (selector: string) => container.querySelector(selector)?.textContent ?? null;
+/** Image `n`'s range table, a row per channel as "R | 0–255 ends | normalized ends". */
 const rows = (n: number) =>
-  [...(byLabel(`Channel ranges ${n}`)?.querySelectorAll('tbody tr') ?? [])].map(
-    (row) => row.textContent,
+  [...(byLabel(`Channel ranges ${n}`)?.querySelectorAll('tbody tr') ?? [])].map((row) =>
+    [...row.children].map((cell) => cell.textContent).join(' | '),
   );
 const slider = () => container.querySelector<HTMLInputElement>('input[type="range"]');
 
@@ -123,11 +124,16 @@ it('captions three canvases per image and prints each channel range beneath the 
   expect([...(painted.get('Stretched per channel 1') ?? [])]).toEqual(Array(8).fill(30));
   expect([...(painted.get('Colorized by T 2') ?? [])]).toEqual(Array(8).fill(21));
   expect(rows(1)).toEqual([
-    'R105.1–106.60.051 to 0.066',
-    'G0.0–255.0\u22121.000 to 1.550',
-    'B40.0–41.5\u22120.600 to \u22120.585',
+    'R | 105.1–106.6 | 0.051 to 0.066',
+    'G | 0.0–255.0 | \u22121.000 to 1.550',
+    'B | 40.0–41.5 | \u22120.600 to \u22120.585',
   ]);
-  expect(rows(2)[0]).toBe('R127.3–127.50.273 to 0.275 (flat)');
+  // Under one level: two more digits, so a faint range still shows its width; flat is marked.
+  expect(rows(2)).toEqual([
+    'R | 127.310–127.520 | 0.27310 to 0.27520',
+    'G | 90.000–90.005 | \u22120.10000 to \u22120.09995 (flat)',
+    'B | 3.0–4.5 | \u22120.970 to \u22120.955',
+  ]);
   // The stretched panel holds the ranges: they read beneath that canvas, not the others.
   const stretchedPanel = byLabel('Stretched per channel 1')?.closest('figure');
   expect(stretchedPanel?.contains(byLabel('Channel ranges 1'))).toBe(true);

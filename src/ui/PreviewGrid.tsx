@@ -53,8 +53,9 @@ export function PreviewGrid() {
         Per validation image: the gray input; T's output as E sees it (ImageNet normalization
         undone, clipped to 0–255); and T's output with each channel stretched on its own from its
         minimum to its maximum, so faint structure shows. Beneath it, each channel's range on the
-        0–255 scale and in the normalized units E receives; a channel spanning under one level is
-        flat and drawn mid-gray.
+        0–255 scale and in the normalized units E receives. "Near-constant output": every channel
+        spans under 8 of 255 levels, so E sees almost one flat color; a channel spanning under a
+        hundredth of a level is flat and drawn mid-gray.
       </p>
       <SnapshotSlider step={shown.step} index={index} count={snapshots.length} />
       <div className="preview-grid">

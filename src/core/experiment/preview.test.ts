@@ -74,17 +74,17 @@ afterEach(() => x.dispose());
 
 describe('colorizationPreview', () => {
   // Image 0: R = x, G = 0.3 everywhere, B = −0.02x (about 2.5 display levels: faint, not flat).
-  // Image 1: every channel 10⁻⁴·x + c, under one
-  // display level: a near-constant T.
+  // Image 1, a near-constant T: R = 10⁻⁶·x + 0.1 (≈10⁻⁴ of a level: flat), G = 5·10⁻⁴·x − 0.2
+  // (≈0.06 of a level: faint but real), B = 0.02x + 0.5.
   const known: PreviewColorizer = {
     apply: (input) =>
       tf.tidy(() => {
         const [first, second] = tf.split(input, 2, 0); // [1,4,4,1] each
         const a = first as tf.Tensor4D;
-        const b = (second as tf.Tensor4D).mul(1e-4);
+        const b = second as tf.Tensor4D;
         return tf.concat([
           tf.concat([a, tf.fill(a.shape, 0.3), a.mul(-0.02)], 3),
-          tf.concat([b.add(0.1), b.sub(0.2), b.add(0.5)], 3),
+          tf.concat([b.mul(1e-6).add(0.1), b.mul(5e-4).sub(0.2), b.mul(0.02).add(0.5)], 3),
         ]) as tf.Tensor4D; // [2,4,4,3]
       }),
   };
@@ -92,32 +92,40 @@ describe('colorizationPreview', () => {
     grayValues()
       .slice(image * PIXELS, (image + 1) * PIXELS)
       .map((v) =>
-        image === 0 ? [v, 0.3, -0.02 * v] : [v * 1e-4 + 0.1, v * 1e-4 - 0.2, v * 1e-4 + 0.5],
+        image === 0 ? [v, 0.3, -0.02 * v] : [v * 1e-6 + 0.1, v * 5e-4 - 0.2, v * 0.02 + 0.5],
       );
+  /** Channel `c` of an RGBA array. */
+  const channel = (rgba: Uint8ClampedArray, c: number) => rgba.filter((_, i) => i % 4 === c);
+  const extent = (values: Uint8ClampedArray) => [Math.min(...values), Math.max(...values)];
 
   it('stretches each channel on its own and prints its ends, for a T whose output is known', async () => {
-    const [varied, constant] = (await colorizationPreview(known, x)) as [
-      PreviewPixels,
-      PreviewPixels,
-    ];
+    const [varied] = (await colorizationPreview(known, x)) as [PreviewPixels];
     const ref = expected(knownRgb(0), [false, true, false]);
     expectRangesClose(varied.ranges, ref.ranges as ChannelRange[]);
     expectBytesClose(varied.stretched, ref.stretched);
     expectBytesClose(varied.color, clip(ref.color));
-    expect(varied.flat).toBe(false);
+    expect(varied.nearConstant).toBe(false);
     // R and the faint B use the whole 0..255 scale; G is constant, so mid-gray, never noise.
-    const channel = (c: number) => varied.stretched.filter((_, i) => i % 4 === c);
-    expect([Math.min(...channel(0)), Math.max(...channel(0))]).toEqual([0, 255]);
-    expect([Math.min(...channel(2)), Math.max(...channel(2))]).toEqual([0, 255]);
-    expect(varied.ranges[2]?.displayMax).toBeLessThan((varied.ranges[2]?.displayMin ?? 0) + 3);
-    expect(new Set(channel(1))).toEqual(new Set([FLAT_GRAY]));
-
-    const flatRef = expected(knownRgb(1), [true, true, true]);
-    expectRangesClose(constant.ranges, flatRef.ranges as ChannelRange[]);
-    expect(constant.flat).toBe(true);
-    expect(new Set(constant.stretched)).toEqual(new Set([FLAT_GRAY, 255]));
-    expectBytesClose(constant.color, clip(flatRef.color));
+    expect(extent(channel(varied.stretched, 0))).toEqual([0, 255]);
+    expect(extent(channel(varied.stretched, 2))).toEqual([0, 255]);
+    expect(new Set(channel(varied.stretched, 1))).toEqual(new Set([FLAT_GRAY]));
     expect(varied.gray).toHaveLength(PIXELS * 4);
+  });
+
+  it('flags a near-constant T, stretches its faint channels and leaves its flat one mid-gray', async () => {
+    const [, faint] = (await colorizationPreview(known, x)) as [PreviewPixels, PreviewPixels];
+    const ref = expected(knownRgb(1), [true, false, false]);
+    expectRangesClose(faint.ranges, ref.ranges as ChannelRange[]);
+    expectBytesClose(faint.stretched, ref.stretched);
+    expectBytesClose(faint.color, clip(ref.color));
+    expect(faint.nearConstant).toBe(true);
+    expect(new Set(channel(faint.stretched, 0))).toEqual(new Set([FLAT_GRAY]));
+    expect(extent(channel(faint.stretched, 1))).toEqual([0, 255]);
+    // What E sees barely moves: at most 3 levels in any channel.
+    for (const c of [0, 1, 2]) {
+      const [low = 0, high = 0] = extent(channel(faint.color, c));
+      expect(high - low).toBeLessThanOrEqual(3);
+    }
   });
 
   it('agrees with a plain-JS reading of a seeded ColorU output, without leaking tensors', async () => {

@@ -5,9 +5,15 @@ import * as tf from '@tensorflow/tfjs';
 import { GRAY_MEAN, GRAY_STD, IMAGENET_MEAN, IMAGENET_STD } from '../data/normalization';
 import type { Colorizer } from '../model';
 
-/** A channel whose values span less than this on the 0..255 display scale (one 8-bit level) is
- *  flat: stretching it would magnify float rounding into noise, so it is drawn mid-gray. */
-export const FLAT_RANGE = 1;
+/** A channel whose values span less than this on the 0..255 display scale is flat: constant up
+ *  to float error (float32 rounding of T's output is ~10⁻⁵ of a level), so stretching it would
+ *  magnify that error into noise; it is drawn mid-gray instead. Anything wider is real structure
+ *  that E receives, however faint, and is stretched. */
+export const FLAT_RANGE = 0.01;
+
+/** An image whose every channel spans less than this on the 0..255 scale (3 % of it) looks like
+ *  one flat color: T's output is near-constant, whatever the stretch reveals. */
+export const NEAR_CONSTANT_RANGE = 8;
 
 /** The stretched value of a flat channel (mid-gray): "nothing here", never noise. */
 export const FLAT_GRAY = 128;
@@ -37,8 +43,9 @@ export interface PreviewPixels {
   stretched: Uint8ClampedArray;
   /** R, G, B. */
   ranges: ChannelRange[];
-  /** Every channel is flat: T outputs a near-constant image. */
-  flat: boolean;
+  /** Every channel spans under NEAR_CONSTANT_RANGE display levels: T's output looks like one
+   *  flat color (the stretch may still show faint structure; `ranges` say how faint). */
+  nearConstant: boolean;
 }
 
 /** All the preview needs of T (a test can pass a fixed function). */
@@ -112,7 +119,7 @@ export async function colorizationPreview(
       color: image(color, i),
       stretched: image(stretched, i),
       ranges,
-      flat: ranges.every((r) => r.flat),
+      nearConstant: ranges.every((r) => r.displayMax - r.displayMin < NEAR_CONSTANT_RANGE),
     };
   });
 }
