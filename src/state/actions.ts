@@ -12,6 +12,7 @@ import type {
   ModelSpec,
 } from '../worker/protocol';
 import type { PretrainedChoice } from './model';
+import { selectSnapshot } from './previews';
 import type { StudioState, WizardStep } from './store';
 import type { TrainSettings } from './training';
 
@@ -32,6 +33,8 @@ export interface StudioActions {
   setExportScope: (scope: ExportScope) => void;
   /** The experiment the Results view shows (null: the newest). */
   chooseExperiment: (experimentId: string | null) => void;
+  /** The preview slider: show snapshot `index` (oldest 0); the last one follows new validations. */
+  selectPreviewSnapshot: (index: number) => void;
 }
 
 type SetState = StoreApi<StudioState>['setState'];
@@ -69,4 +72,9 @@ export const createActions = (set: SetState): StudioActions => ({
   setExportScope: (scope) => set(({ transfer }) => ({ transfer: { ...transfer, scope } })),
   chooseExperiment: (chosenExperiment) =>
     set(({ history }) => ({ history: { ...history, chosenExperiment } })),
+  selectPreviewSnapshot: (index) =>
+    set((s) => {
+      const previews = selectSnapshot(s.previews, index);
+      return previews === s.previews ? s : { previews };
+    }),
 });

@@ -96,6 +96,15 @@ it('sends the selected stage with the settings', async () => {
   );
 });
 
+it('starts a fresh preview history with every stage run, the same stage included', async () => {
+  useStudio.setState({
+    previews: { stage: 'colorModule', snapshots: [{ step: 4, images: [] }], heldStep: 4 },
+  });
+  useStudio.getState().chooseStage('colorModule');
+  await createCommands(fakeTrainer(), useStudio, vi.fn()).runStage();
+  expect(useStudio.getState().previews).toEqual({ stage: null, snapshots: [], heldStep: null });
+});
+
 it('builds a model from the form and resets the stage provenance', async () => {
   const trainer = fakeTrainer();
   useStudio.getState().setPretrainedChoice('random');

@@ -7,6 +7,7 @@ import { initialCurves } from './curves';
 import { mergeEntries, shownExperiment } from './history';
 import { suggestedLrMax } from './lr-finder';
 import { patcher } from './patch';
+import { initialPreviews } from './previews';
 import { type ReportFileName, reportFiles, resultsOf } from './results';
 import type { StudioData, StudioState } from './store';
 
@@ -97,7 +98,7 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
       patch('training', { previousStage: null, diverged: null });
       patch('lrFinder', { result: null }); // it described the old network
       patch('transfer', { hasImportedWeights: false, importSummary: null });
-      store.setState({ progress: null, curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: initialPreviews() });
     },
     (error) => patch('model', { error }),
     () => patch('model', { busy: false }),
@@ -111,7 +112,7 @@ function train({ store }: Deps, request: () => Promise<unknown>): Promise<void> 
     store,
     () => {
       patch('training', { busy: true, error: null, diverged: null, resumable: null });
-      store.setState({ progress: null, curves: initialCurves(), previews: null });
+      store.setState({ progress: null, curves: initialCurves(), previews: initialPreviews() });
     },
     async () => {
       await request();

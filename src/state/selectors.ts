@@ -2,6 +2,7 @@
 // object would re-render them whatever changed in it), so a committed curve update re-renders the
 // charts and not the wizard around them. Several fields at once: `useShallow` in the component.
 import type { StageContext, StageId } from '../core/train/stages';
+import { shownIndex } from './previews';
 import { STAGES, stageProblems } from './pure-core';
 import type { SliceKey, StudioData, StudioState } from './store';
 
@@ -16,7 +17,11 @@ export const selectProgress = (s: StudioState) => s.progress;
 export const selectLoss = (s: StudioState) => s.curves.loss;
 export const selectAuc = (s: StudioState) => s.curves.auc;
 export const selectCurveLabels = (s: StudioState) => s.curves.labels;
-export const selectPreviews = (s: StudioState) => s.previews;
+export const selectPreviewSnapshots = (s: StudioState) => s.previews.snapshots;
+export const selectShownPreviewIndex = (s: StudioState) => shownIndex(s.previews);
+/** The slider has left the newest snapshot (new validations do not move it). */
+export const selectPreviewHeld = (s: StudioState) => s.previews.heldStep !== null;
+export const selectSelectPreviewSnapshot = (s: StudioState) => s.selectPreviewSnapshot;
 export const selectActivity = (s: StudioState) => s.activity;
 export const selectGoTo = (s: StudioState) => s.goTo;
 /** Every stored stage run, oldest first (the Results view derives its report from them). */

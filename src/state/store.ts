@@ -2,14 +2,14 @@
 // and by the request commands (commands.ts); components read it through field selectors and
 // change it through its named actions (actions.ts). No tensors and no tfjs values here.
 import { create } from 'zustand';
-import type { StageId } from '../core/train/stages';
-import type { DeviceInfo, PreviewImage } from '../worker/protocol';
+import type { DeviceInfo } from '../worker/protocol';
 import { createActions, type StudioActions } from './actions';
 import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
 import { type HistoryState, initialHistory } from './history';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
+import { initialPreviews, type PreviewHistory } from './previews';
 import { initialTraining, type StepProgress, type TrainingState } from './training';
 import { initialTransfer, type TransferState } from './transfer';
 
@@ -19,13 +19,6 @@ export type DeviceStatus =
   | { phase: 'failed'; message: string };
 
 export type WizardStep = 'data' | 'model' | 'stages' | 'train' | 'export' | 'results';
-
-/** The latest preview event: what T makes of a fixed set of validation images. */
-export interface Previews {
-  stage: StageId;
-  step: number;
-  images: PreviewImage[];
-}
 
 /** Long work the worker reports (data generation, downloads): for progress bars. */
 export interface Activity {
@@ -46,7 +39,8 @@ export interface StudioData {
   training: TrainingState;
   lrFinder: LrFinderState;
   curves: CurvesState;
-  previews: Previews | null;
+  /** What T made of the preview images at each validation of the stage run (bounded). */
+  previews: PreviewHistory;
   activity: Activity | null;
   transfer: TransferState;
   /** The runs history and the Results view's choice of experiment. */
@@ -66,7 +60,7 @@ export const initialData = (): StudioData => ({
   training: initialTraining(),
   lrFinder: initialLrFinder(),
   curves: initialCurves(),
-  previews: null,
+  previews: initialPreviews(),
   activity: null,
   transfer: initialTransfer(),
   history: initialHistory(),

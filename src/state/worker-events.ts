@@ -7,6 +7,7 @@
 import type { WorkerEvent } from '../worker/protocol';
 import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
 import { mergeEntries } from './history';
+import { addSnapshot } from './previews';
 import { previousStageAfter } from './pure-core';
 import type { StudioData } from './store';
 import { RATE_WINDOW, type StepProgress } from './training';
@@ -59,7 +60,12 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
       return { progress, curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
     }
     case 'preview':
-      return { previews: { stage: event.stage, step: event.step, images: event.images } };
+      return {
+        previews: addSnapshot(state.previews, event.stage, {
+          step: event.step,
+          images: event.images,
+        }),
+      };
     case 'resumed':
       return resumedState(state, event);
     case 'checkpointSaved':

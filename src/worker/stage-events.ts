@@ -61,8 +61,13 @@ export async function postPreview(
 ): Promise<PreviewPixels[]> {
   const images = await colorizationPreview(colorizer, x);
   // Copies go to the page (transferred); the originals stay with the caller (history snapshots).
-  const sent = images.map((i) => ({ ...i, gray: i.gray.slice(), color: i.color.slice() }));
-  const buffers = sent.flatMap((i) => [i.gray.buffer, i.color.buffer]);
+  const sent = images.map((i) => ({
+    ...i,
+    gray: i.gray.slice(),
+    color: i.color.slice(),
+    stretched: i.stretched.slice(),
+  }));
+  const buffers = sent.flatMap((i) => [i.gray.buffer, i.color.buffer, i.stretched.buffer]);
   const tag = label.run ? { run: label.run } : {};
   post({ kind: 'preview', stage: label.stage, step, images: sent, ...tag }, buffers);
   return images;

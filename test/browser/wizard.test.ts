@@ -78,6 +78,24 @@ it('clicks through demo data, model, Color Module training and a colorizer expor
   expect(gray.opaque).toBeGreaterThan(0.99);
   expect(gray.distinct).toBeGreaterThan(8);
   expect(color.opaque).toBeGreaterThan(0.99);
+  // Beside it, T's output stretched per channel with each channel's range, and the slider through
+  // the two validations (steps 2 and 4), following the newest.
+  expect((await canvasStats(page, 'Stretched per channel 1')).opaque).toBeGreaterThan(0.99);
+  const ranges = page.getByRole('table', { name: 'Channel ranges 1' });
+  expect(await ranges.getByRole('row').count()).toBe(4);
+  const slider = page.getByLabel('Validation snapshot');
+  const sliderText = () => page.locator('.preview-slider output').textContent();
+  expect(await slider.inputValue()).toBe('1');
+  expect(await sliderText()).toBe('validation at step 4 (2 of 2)');
+  // The keyboard moves it back to the first validation and End returns to the newest.
+  await slider.press('ArrowLeft');
+  expect(await sliderText()).toBe('validation at step 2 (1 of 2)');
+  await slider.press('End');
+  expect(await sliderText()).toBe('validation at step 4 (2 of 2)');
+  mkdirSync('test-results', { recursive: true });
+  await page.screenshot({ path: 'test-results/wizard-train.png', fullPage: true });
+  const previewCard = page.getByRole('region', { name: /^Colorization at step/ });
+  await previewCard.screenshot({ path: 'test-results/wizard-preview.png' });
 
   await next(page, 'Export / Import');
   await page.getByLabel('Export scope').selectOption('colorizer');
