@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createCommands } from './state/commands';
+import { createExperimentCommands } from './state/experiment-commands';
 import { createFolderCommands } from './state/folder-commands';
 import { useStudio } from './state/store';
 import { connectWorkerEvents } from './state/worker-events';
@@ -20,6 +21,7 @@ const trainer = TrainerClient.start();
 connectWorkerEvents(trainer, useStudio);
 const commands = {
   ...createCommands(trainer, useStudio, saveFile),
+  ...createExperimentCommands(trainer, useStudio, saveFile),
   ...createFolderCommands({
     ingester: IngestClient.start(),
     store: useStudio,
@@ -33,7 +35,9 @@ const commands = {
 void commands.listRuns();
 trainer
   .init(backendsFromUrl(window.location.search))
-  .then(({ device, checkpoint }) => useStudio.getState().deviceReady(device, checkpoint))
+  .then(({ device, checkpoint, experiment }) =>
+    useStudio.getState().deviceReady(device, checkpoint, experiment),
+  )
   .catch((error: unknown) =>
     useStudio.getState().deviceFailed(error instanceof Error ? error.message : String(error)),
   );

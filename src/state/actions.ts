@@ -8,6 +8,7 @@ import type {
   CheckpointInfo,
   DemoDataRequest,
   DeviceInfo,
+  ExperimentState,
   ExportScope,
   ModelSpec,
 } from '../worker/protocol';
@@ -17,7 +18,12 @@ import type { StudioState, WizardStep } from './store';
 import type { TrainSettings } from './training';
 
 export interface StudioActions {
-  deviceReady: (device: DeviceInfo, checkpoint?: CheckpointInfo | null) => void;
+  /** The worker started: its device, a checkpoint and an unfinished experiment to resume. */
+  deviceReady: (
+    device: DeviceInfo,
+    checkpoint?: CheckpointInfo | null,
+    experiment?: ExperimentState | null,
+  ) => void;
   deviceFailed: (message: string) => void;
   goTo: (step: WizardStep) => void;
   setDemo: (change: Partial<DemoDataRequest>) => void;
@@ -40,10 +46,12 @@ export interface StudioActions {
 type SetState = StoreApi<StudioState>['setState'];
 
 export const createActions = (set: SetState): StudioActions => ({
-  deviceReady: (device, checkpoint = null) =>
+  deviceReady: (device, checkpoint = null, experiment = null) =>
     set((s) => ({
       device: { phase: 'ready', device },
-      training: { ...s.training, resumable: checkpoint, checkpoint },
+      // An unfinished experiment's checkpoint is resumed with its queue (Compare), not as a stage.
+      training: { ...s.training, resumable: experiment ? null : checkpoint, checkpoint },
+      experiment: { ...s.experiment, current: experiment },
     })),
   deviceFailed: (message) => set({ device: { phase: 'failed', message } }),
   goTo: (step) => set({ step }),

@@ -3,6 +3,7 @@
 // number formats), so the page bundle never loads tfjs. Label parsing and counting happen in the
 // ingestion worker.
 export { detectDatasetFormat } from '../core/data/detect';
+export { DEFAULT_SPLIT } from '../core/data/split';
 export type { RocPoints } from '../core/eval/auc';
 export {
   displayName,
@@ -23,5 +24,6 @@ export type {
   RunRecord,
   Variant,
 } from '../core/eval/report-types';
+export { parseExperimentConfig } from '../core/experiment/config';
 export { STAGE_DEFAULTS } from '../core/experiment/stage-settings';
 export { previousStageAfter, STAGE_ORDER, STAGES, stageProblems } from '../core/train/stages';

@@ -6,6 +6,7 @@ import type { DeviceInfo } from '../worker/protocol';
 import { createActions, type StudioActions } from './actions';
 import { type CurvesState, initialCurves } from './curves';
 import { type DatasetState, initialDataset } from './dataset';
+import { type ExperimentSlice, initialExperiment } from './experiment';
 import { type HistoryState, initialHistory } from './history';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
@@ -18,7 +19,7 @@ export type DeviceStatus =
   | { phase: 'ready'; device: DeviceInfo }
   | { phase: 'failed'; message: string };
 
-export type WizardStep = 'data' | 'model' | 'stages' | 'train' | 'export' | 'results';
+export type WizardStep = 'data' | 'model' | 'stages' | 'train' | 'export' | 'compare' | 'results';
 
 /** Long work the worker reports (data generation, downloads): for progress bars. */
 export interface Activity {
@@ -45,11 +46,20 @@ export interface StudioData {
   transfer: TransferState;
   /** The runs history and the Results view's choice of experiment. */
   history: HistoryState;
+  /** The experiment queue the worker runs (Compare step). */
+  experiment: ExperimentSlice;
 }
 
 export type StudioState = StudioData & StudioActions;
 /** The slices that hold several fields (forms, request state). */
-export type SliceKey = 'dataset' | 'model' | 'training' | 'lrFinder' | 'transfer' | 'history';
+export type SliceKey =
+  | 'dataset'
+  | 'model'
+  | 'training'
+  | 'lrFinder'
+  | 'transfer'
+  | 'history'
+  | 'experiment';
 
 export const initialData = (): StudioData => ({
   progress: null,
@@ -64,6 +74,7 @@ export const initialData = (): StudioData => ({
   activity: null,
   transfer: initialTransfer(),
   history: initialHistory(),
+  experiment: initialExperiment(),
 });
 
 export const useStudio = create<StudioState>()((set) => ({

@@ -4,8 +4,9 @@
 // unattributed errors.
 // trainStep events are buffered and committed at most every `intervalMs`, so a fast GPU does not
 // re-render the charts per step.
-import type { WorkerEvent } from '../worker/protocol';
-import { appendBounded, aucPoint, MAX_LOSS_POINTS } from './curves';
+import type { StageId } from '../core/train/stages';
+import type { RunTag, WorkerEvent } from '../worker/protocol';
+import { appendBounded, aucPoint, MAX_LOSS_POINTS, runKey } from './curves';
 import { mergeEntries } from './history';
 import { addSnapshot } from './previews';
 import { previousStageAfter } from './pure-core';
@@ -30,15 +31,20 @@ export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now:
     validating: null,
   };
   const added = steps.map(({ step, loss }) => ({ step, loss }));
-  const curves = state.curves.stage === last.stage ? state.curves : freshCurves(last.stage);
+  const curves = sameCurves(state.curves, last) ? state.curves : freshCurves(last);
   return {
     progress,
     curves: { ...curves, loss: appendBounded(curves.loss, added, MAX_LOSS_POINTS) },
   };
 }
 
-const freshCurves = (stage: StepEvent['stage']): StudioData['curves'] => ({
-  stage,
+/** Whether an event continues the curves on show: same stage, same experiment run (if any). */
+const sameCurves = (curves: StudioData['curves'], event: { stage: StageId; run?: RunTag }) =>
+  curves.stage === event.stage && runKey(curves.run) === runKey(event.run);
+
+const freshCurves = (event: { stage: StageId; run?: RunTag }): StudioData['curves'] => ({
+  stage: event.stage,
+  run: event.run ?? null,
   loss: [],
   auc: [],
   labels: [],
@@ -54,7 +60,7 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
         ? { progress: { ...state.progress, validating: { done: event.done, total: event.total } } }
         : null;
     case 'validation': {
-      const curves = state.curves.stage === event.stage ? state.curves : freshCurves(event.stage);
+      const curves = sameCurves(state.curves, event) ? state.curves : freshCurves(event);
       const point = aucPoint(event.step, event.meanAuc, event.labels, event.perLabel);
       const progress = state.progress && { ...state.progress, validating: null };
       return { progress, curves: { ...curves, labels: event.labels, auc: [...curves.auc, point] } };
@@ -72,6 +78,8 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
       return { training: { ...state.training, checkpoint: event.checkpoint } };
     case 'stageFinished':
       return { training: finishStage(state.training, event) };
+    case 'experiment':
+      return { experiment: { ...state.experiment, current: event.state } };
     case 'runSaved': {
       const entries = mergeEntries(state.history.entries, [event.entry]);
       return { history: { ...state.history, entries } };

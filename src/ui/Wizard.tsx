@@ -2,6 +2,7 @@
 // current one marked aria-current="step"), one panel at a time, Back / Next below it.
 import { selectGoTo, selectStep } from '../state/selectors';
 import { useStudio, type WizardStep } from '../state/store';
+import { CompareStep } from './CompareStep';
 import { DataStep } from './DataStep';
 import { ExportStep } from './ExportStep';
 import { ModelStep } from './ModelStep';
@@ -15,6 +16,7 @@ const STEPS: readonly { id: WizardStep; title: string; Panel: () => React.JSX.El
   { id: 'stages', title: 'Stages', Panel: StagesStep },
   { id: 'train', title: 'Train', Panel: TrainStep },
   { id: 'export', title: 'Export / Import', Panel: ExportStep },
+  { id: 'compare', title: 'Compare', Panel: CompareStep },
   { id: 'results', title: 'Results', Panel: ResultsStep },
 ];
 

@@ -2,9 +2,10 @@
 // components never see the worker client itself.
 import { createContext, useContext } from 'react';
 import type { Commands } from '../state/commands';
+import type { ExperimentCommands } from '../state/experiment-commands';
 import type { FolderCommands } from '../state/folder-commands';
 
-export type StudioCommands = Commands & FolderCommands;
+export type StudioCommands = Commands & FolderCommands & ExperimentCommands;
 
 export const CommandsContext = createContext<StudioCommands | null>(null);
 

@@ -5,6 +5,7 @@ import type {
   DatasetRef,
   DemoDataRequest,
   DeviceInfo,
+  ExperimentConfig,
   ExportScope,
   ModelSpec,
   PretrainedSource,
@@ -39,7 +40,7 @@ export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
       'ready',
       preferred ? { kind: 'init', preferred } : { kind: 'init' },
     );
-    return { device: event.device, checkpoint: event.checkpoint };
+    return { device: event.device, checkpoint: event.checkpoint, experiment: event.experiment };
   }
 
   loadDemoData(demo: DemoDataRequest): Promise<EventOf<'datasetReady'>> {
@@ -82,6 +83,26 @@ export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
 
   exportWeights(scope: ExportScope): Promise<EventOf<'exported'>> {
     return this.expect('exported', { kind: 'exportWeights', scope });
+  }
+
+  /** Queues the runs of `config` and runs them; resolves when the queue ends or is stopped. */
+  startExperiment(config: ExperimentConfig): Promise<EventOf<'experimentFinished'>> {
+    return this.expect('experimentFinished', { kind: 'startExperiment', config });
+  }
+
+  /** Continues the saved experiment where it stopped. */
+  resumeExperiment(): Promise<EventOf<'experimentFinished'>> {
+    return this.expect('experimentFinished', { kind: 'resumeExperiment' });
+  }
+
+  /** Skips the running run. */
+  skipRun(): void {
+    this.send({ kind: 'experimentQueue', action: 'skip' });
+  }
+
+  /** Moves pending run `runIndex` to place `to` in the queue. */
+  moveRun(runIndex: number, to: number): void {
+    this.send({ kind: 'experimentQueue', action: 'move', runIndex, to });
   }
 
   /** The runs history (IndexedDB), oldest first. */

@@ -1,0 +1,73 @@
+// The experiment slice: the queue the worker runs (its config and runs with their status), the
+// request state, and the studio's default experiment built from the current choices. Plain data
+// and pure helpers (tested in Node).
+import type {
+  DemoDataRequest,
+  ExperimentConfig,
+  ExperimentState,
+  ModelSpec,
+} from '../worker/protocol';
+import { DEFAULT_SPLIT } from './pure-core';
+import type { TrainSettings } from './training';
+
+export interface ExperimentSlice {
+  /** The queue as the worker last reported it (also the one saved before a reload). */
+  current: ExperimentState | null;
+  /** A start or resume request is in flight (the queue is running). */
+  busy: boolean;
+  error: string | null;
+}
+
+export const initialExperiment = (): ExperimentSlice => ({
+  current: null,
+  busy: false,
+  error: null,
+});
+
+/** The studio's choices an experiment is built from. */
+export interface ExperimentChoices {
+  demo: DemoDataRequest;
+  spec: ModelSpec;
+  settings: TrainSettings;
+}
+
+/**
+ * The paper's comparison for the chosen colorizer, on the phantom demo: Baseline and Baseline All
+ * (gray replicated) against Color Module and All (the chosen T, All continuing from its Color
+ * Module stage), seeds 0–2, the studio's settings for every stage, E random-initialized (flagged in
+ * every report; an ImageNet E needs its file beside the exported config for the runner).
+ */
+export function defaultExperiment({ demo, spec, settings }: ExperimentChoices): ExperimentConfig {
+  const { seed: _seed, ...training } = settings;
+  const colorizer = spec.colorizer === 'replicate' ? 'coloru' : spec.colorizer;
+  return {
+    name: `compare-${colorizer}-${spec.backbone}`,
+    dataset: { kind: 'phantom', ...demo },
+    split: { ...DEFAULT_SPLIT },
+    inputSize: spec.inputSize,
+    backbone: spec.backbone,
+    widthMultiplier: spec.widthMultiplier,
+    pretrained: { kind: 'random' },
+    seeds: [0, 1, 2],
+    subsets: [1],
+    draws: 3,
+    chains: [
+      { colorizer: 'replicate', stages: [{ stage: 'baseline' }] },
+      { colorizer: 'replicate', stages: [{ stage: 'baselineAll' }] },
+      { colorizer, stages: [{ stage: 'colorModule' }, { stage: 'all' }] },
+    ],
+    training: { ...training, augment: true },
+    evaluateOn: 'test',
+  };
+}
+
+/** Runs and optimizer steps the config asks for (runExperiment's plan, counted). */
+export function experimentSize(config: ExperimentConfig): { runs: number; steps: number } {
+  const draws = config.subsets.reduce((n, f) => n + (f < 1 ? config.draws : 1), 0);
+  const perSeed = config.chains.map((chain) =>
+    chain.stages.reduce((n, s) => n + (s.iterations ?? config.training.iterations), 0),
+  );
+  const runs = draws * config.seeds.length * config.chains.length;
+  const steps = draws * config.seeds.length * perSeed.reduce((a, b) => a + b, 0);
+  return { runs, steps };
+}
