@@ -1,6 +1,6 @@
 // The default experiment and its size: what the Compare step queues and estimates.
 import { expect, it } from 'vitest';
-import { defaultExperiment, experimentSize } from './experiment';
+import { defaultExperiment, experimentSize, remainingSteps } from './experiment';
 import { parseExperimentConfig } from './pure-core';
 
 const choices = {
@@ -47,4 +47,29 @@ it('counts runs and steps as the plan runs them', () => {
   });
   // (2 draws of 50 % + the whole set) × 3 seeds × 2 chains; steps (5 + 30 + 7) per seed and draw.
   expect(experimentSize(config)).toEqual({ runs: 18, steps: 3 * 3 * 42 });
+});
+
+it('counts the steps left: pending runs whole, the running one from its current stage', () => {
+  const config = parseExperimentConfig(defaultExperiment(choices)); // 30 steps per stage
+  const run = (index: number, status: 'done' | 'running' | 'pending', chain: number) => {
+    const c = config.chains[chain] as (typeof config.chains)[number];
+    return {
+      index,
+      colorizer: c.colorizer,
+      seed: 0,
+      fraction: 1,
+      draw: 0,
+      stages: c.stages.map((s) => s.stage),
+      title: '',
+      status,
+    };
+  };
+  const state = {
+    id: 'e',
+    config,
+    paused: false,
+    runs: [run(0, 'done', 0), run(1, 'running', 2), run(2, 'pending', 1), run(3, 'pending', 2)],
+  };
+  // Running: Color Module → All, in its second stage with 10 of 30 done: 20 left; then 30 + 60.
+  expect(remainingSteps(state, { stageIndex: 1, stepsDone: 10 })).toBe(20 + 30 + 60);
 });

@@ -71,3 +71,27 @@ export function experimentSize(config: ExperimentConfig): { runs: number; steps:
   const steps = draws * config.seeds.length * perSeed.reduce((a, b) => a + b, 0);
   return { runs, steps };
 }
+
+/** Optimizer steps the queue still has to run: every stage of its pending runs, and what is left
+ *  of the running run (its stages from the one under way, less `stepsDone` of that one). */
+export function remainingSteps(
+  state: ExperimentState,
+  running: { stageIndex: number; stepsDone: number } | null,
+): number {
+  const { config } = state;
+  const iterationsOf = (run: ExperimentState['runs'][number]) => {
+    const chain = config.chains.find((c) => c.colorizer === run.colorizer && sameStages(c, run));
+    return (chain?.stages ?? []).map((s) => s.iterations ?? config.training.iterations);
+  };
+  return state.runs.reduce((sum, run) => {
+    if (run.status === 'pending') return sum + iterationsOf(run).reduce((a, b) => a + b, 0);
+    if (run.status !== 'running' || running === null) return sum;
+    const left = iterationsOf(run).slice(running.stageIndex);
+    return sum + left.reduce((a, b) => a + b, 0) - running.stepsDone;
+  }, 0);
+}
+
+const sameStages = (
+  chain: ExperimentConfig['chains'][number],
+  run: ExperimentState['runs'][number],
+) => chain.stages.map((s) => s.stage).join() === run.stages.join();

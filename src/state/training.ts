@@ -7,6 +7,7 @@ import type {
   CheckpointInfo,
   FinishedStage,
   RunState,
+  RunTag,
   StageRunSpec,
   StepReport,
 } from '../worker/protocol';
@@ -27,6 +28,8 @@ export interface StepProgress extends StepReport {
   samples: StepSample[];
   /** A validation pass under way: images scored so far, of `total`. */
   validating: { done: number; total: number } | null;
+  /** The experiment run the steps belong to (absent: a stage run by hand). */
+  run?: RunTag;
 }
 
 /** Commits the step rate is measured over: with commits every 250 ms to every 10 steps, this

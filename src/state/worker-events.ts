@@ -22,7 +22,11 @@ export function reduceSteps(state: StudioData, steps: readonly StepEvent[], now:
   const last = steps.at(-1);
   if (last === undefined) return null;
   const previous = state.progress;
-  const sameRun = previous !== null && previous.stage === last.stage && previous.step < last.step;
+  const sameRun =
+    previous !== null &&
+    previous.stage === last.stage &&
+    runKey(previous.run) === runKey(last.run) &&
+    previous.step < last.step;
   const { kind: _kind, ...report } = last;
   const samples = [...(sameRun ? previous.samples : []), { step: last.step, at: now }];
   const progress: StepProgress = {

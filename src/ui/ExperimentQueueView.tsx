@@ -1,8 +1,10 @@
 // The experiment's queue as the worker runs it: each run with its status, the running one with
 // Skip, pending ones with Up / Down, and Stop or Resume for the whole queue (a reload keeps it).
 import { useShallow } from 'zustand/react/shallow';
-import { fieldsOf, selectRunState } from '../state/selectors';
+import { remainingSteps } from '../state/experiment';
+import { fieldsOf, selectProgress, selectRunState } from '../state/selectors';
 import { useStudio } from '../state/store';
+import { formatDuration, stepsPerSecond } from '../state/training';
 import type { PlannedRun } from '../worker/protocol';
 import { useCommands } from './commands-context';
 
@@ -14,9 +16,23 @@ const STATUS: Record<PlannedRun['status'], string> = {
   failed: 'failed',
 };
 
+/** Seconds left for the whole queue at the measured rate (validation time included), or null. */
+function useTimeLeft(): number | null {
+  const current = useStudio((s) => s.experiment.current);
+  const progress = useStudio(selectProgress);
+  if (current === null || progress === null) return null;
+  const rate = stepsPerSecond(progress);
+  if (rate === null) return null;
+  const running = progress.run
+    ? { stageIndex: progress.run.stageIndex, stepsDone: progress.step }
+    : null;
+  return remainingSteps(current, running) / rate;
+}
+
 export function ExperimentQueueView() {
   const { current, busy } = useStudio(useShallow(fieldsOf('experiment', 'current', 'busy')));
   const runState = useStudio(selectRunState);
+  const left = useTimeLeft();
   const { skipRun, moveRun, stopExperiment, resumeExperiment } = useCommands();
   if (current === null) return null;
   const done = current.runs.filter((r) => r.status !== 'pending' && r.status !== 'running').length;
@@ -26,6 +42,11 @@ export function ExperimentQueueView() {
       <h3 id="queue-title">
         {current.config.name}: {done} of {current.runs.length} runs finished
       </h3>
+      {busy && left !== null ? (
+        <p data-testid="experiment-time-left">
+          About {formatDuration(left)} left for the experiment.
+        </p>
+      ) : null}
       <div className="actions">
         {busy ? (
           <button type="button" onClick={stopExperiment} disabled={runState === 'stopping'}>
