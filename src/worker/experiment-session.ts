@@ -53,6 +53,16 @@ export function plannedRun(run: ExperimentRunSpec): PlannedRun {
   };
 }
 
+/** The run a checkpoint's context names, or null (a stage run by hand, or a damaged context). */
+function experimentTagOf(context: unknown): RunTag | null {
+  try {
+    const saved = parseCheckpointContext(context);
+    return 'experiment' in saved ? saved.experiment : null;
+  } catch {
+    return null;
+  }
+}
+
 export class ExperimentQueue {
   private state: ExperimentState | null = null;
   private skipRequested = false;
@@ -105,7 +115,9 @@ export class ExperimentQueue {
       try {
         const data = this.experimentData(this.requireState().config);
         for (let next = this.nextRun(); next; next = this.nextRun()) {
-          if ((await this.runOne(next, data)) === 'stopped') {
+          // A Stop pressed between two runs stops before the next one starts.
+          const outcome = control.shouldStop() ? 'stopped' : await this.runOne(next, data);
+          if (outcome === 'stopped') {
             await this.update({ ...this.requireState(), paused: true });
             this.finished(id, 'stopped');
             return;
@@ -136,8 +148,6 @@ export class ExperimentQueue {
     const spec = planExperiment(state.config)[planned.index] as ExperimentRunSpec;
     const resume = await this.checkpointOf(state.id, planned.index);
     await this.setStatus(planned.index, 'running');
-    this.skipRequested = false;
-    this.session.control.reset();
     const logs: StageLog[] = [];
     try {
       const images = imagesOf(spec);
@@ -166,6 +176,10 @@ export class ExperimentQueue {
       );
       const completed = (resume?.stageIndex ?? 0) + reports.length === spec.chain.stages.length;
       const outcome: RunOutcome = completed ? 'done' : this.skipRequested ? 'skipped' : 'stopped';
+      if (outcome === 'skipped') {
+        this.skipRequested = false;
+        this.session.control.reset(); // the skip's stop ends this run only
+      }
       if (outcome !== 'stopped') await this.deps.checkpoints.clear();
       await this.setStatus(planned.index, outcome === 'stopped' ? 'pending' : outcome);
       return outcome;
@@ -186,9 +200,14 @@ export class ExperimentQueue {
   ): Promise<{ stageIndex: number; checkpoint: StageCheckpoint } | null> {
     const bytes = await this.deps.checkpoints.loadBytes();
     if (!bytes) return null;
-    const { checkpoint, context } = decodeCheckpoint(bytes, 'the saved checkpoint');
-    const saved = parseCheckpointContext(context);
-    const tag = 'experiment' in saved ? saved.experiment : null;
+    let decoded: ReturnType<typeof decodeCheckpoint>;
+    try {
+      decoded = decodeCheckpoint(bytes, 'the saved checkpoint');
+    } catch {
+      return null; // unreadable: the run starts again rather than failing for good
+    }
+    const { checkpoint, context } = decoded;
+    const tag = experimentTagOf(context);
     if (tag?.experimentId === experimentId && tag.runIndex === runIndex) {
       return { stageIndex: tag.stageIndex, checkpoint };
     }
