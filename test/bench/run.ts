@@ -51,6 +51,11 @@ const BENCHES: readonly Bench[] = [
     quick: false,
   },
   {
+    file: 'stop-and-eta-browser.ts',
+    what: 'Stop pressed during validation, and time left at half-way vs actual (Chromium, CPU)',
+    quick: false,
+  },
+  {
     file: 'train-steps-browser.ts',
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Batch, BatchFeed } from '../data/feed';
 import type { Network } from '../model';
 import { disposeStateDict, type StateDict } from '../model/state-dict';
+import { yieldToEventLoop } from '../util/event-loop';
 import { disposeCheckpoint, type StageCheckpoint } from './checkpoint';
 import { type OneCycleVariant, oneCycleCurve, type ScheduledHyper } from './one-cycle';
 import { Sgd } from './sgd';
@@ -65,11 +66,6 @@ export interface StageResult {
   bestStep: number;
   /** NaN when no validation ran. */
   bestMeanAuc: number;
-}
-
-/** Yields to the event loop (a macrotask), so a worker's stop message can arrive between steps. */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../data/feed';
 import { type LabelAucSummary, perLabelAuc } from '../eval/auc';
 import type { Network } from '../model';
+import { yieldToEventLoop } from '../util/event-loop';
 
 /** How a caller steers and watches a validation pass. */
 export interface ValidationControl {
@@ -34,6 +35,7 @@ export async function gatherScores(
   const gathered: Scores = { targets: [], scores: [], masks: [] };
   const total = batches.reduce((n, b) => n + (b.x.shape[0] ?? 0), 0);
   for (const batch of batches) {
+    if (control.shouldStop) await yieldToEventLoop(); // lets a worker's Stop message in
     await control.waitWhilePaused?.();
     if (control.shouldStop?.()) return null;
     const logits = tf.tidy(() => network.logits(batch.x, false)); // [N,L]
