@@ -56,6 +56,11 @@ export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
   installFastCpuMaxPoolGrad();
 }
 
+/** The WebAssembly runtime the CPU kernels use, or null (JavaScript kernels). */
+export function cpuWasmRuntime(): WasmRuntime | null {
+  return wasmRuntime ?? null;
+}
+
 /** What runs the CPU convolutions: the WebAssembly variant and its threads, or JavaScript. */
 export function cpuKernelInfo(): string {
   if (!wasmRuntime) return 'JavaScript';
