@@ -90,72 +90,96 @@ function tile(
     c31 = madd(x, b1, c31);
     p += 32;
   }
-  let r = c;
-  if (accumulate) {
-    c00 = f32x4.add(c00, v128.load(r));
-    c01 = f32x4.add(c01, v128.load(r, 16));
-  }
-  v128.store(r, c00);
-  v128.store(r, c01, 16);
-  r += ldcBytes;
-  if (accumulate) {
-    c10 = f32x4.add(c10, v128.load(r));
-    c11 = f32x4.add(c11, v128.load(r, 16));
-  }
-  v128.store(r, c10);
-  v128.store(r, c11, 16);
-  r += ldcBytes;
-  if (accumulate) {
-    c20 = f32x4.add(c20, v128.load(r));
-    c21 = f32x4.add(c21, v128.load(r, 16));
-  }
-  v128.store(r, c20);
-  v128.store(r, c21, 16);
-  r += ldcBytes;
-  if (accumulate) {
-    c30 = f32x4.add(c30, v128.load(r));
-    c31 = f32x4.add(c31, v128.load(r, 16));
-  }
-  v128.store(r, c30);
-  v128.store(r, c31, 16);
+  storeTile(c, ldcBytes, accumulate, c00, c01, c10, c11, c20, c21, c30, c31);
 }
 
-/** A tile cut by the matrix edge (rows < 4 or cols < 8): computed whole into `tmp` (rows past
- *  the edge repeat the last one, packed columns past it are zero), then its valid part copied. */
-function edgeTile(
-  a: usize,
-  ldaBytes: usize,
-  rows: i32,
-  panel: usize,
-  k: i32,
+/** Writes (or adds) a tile's accumulators, row i from c + i·ldcBytes. */
+function storeTile(
   c: usize,
   ldcBytes: usize,
-  cols: i32,
   accumulate: bool,
-  tmp: usize,
+  c00: v128,
+  c01: v128,
+  c10: v128,
+  c11: v128,
+  c20: v128,
+  c21: v128,
+  c30: v128,
+  c31: v128,
 ): void {
-  const a1 = a + ldaBytes * <usize>min(1, rows - 1);
-  const a2 = a + ldaBytes * <usize>min(2, rows - 1);
-  const a3 = a + ldaBytes * <usize>min(3, rows - 1);
-  tile(a, a1, a2, a3, panel, k, tmp, 32, false);
-  for (let i = 0; i < rows; i++) {
-    const dst = c + ldcBytes * <usize>i;
-    const src = tmp + ((<usize>i) << 5);
-    for (let j = 0; j < cols; j++) {
-      const at = dst + ((<usize>j) << 2);
-      const v = load<f32>(src + ((<usize>j) << 2));
-      store<f32>(at, accumulate ? load<f32>(at) + v : v);
-    }
+  storeRow(c, accumulate, c00, c01);
+  storeRow(c + ldcBytes, accumulate, c10, c11);
+  storeRow(c + 2 * ldcBytes, accumulate, c20, c21);
+  storeRow(c + 3 * ldcBytes, accumulate, c30, c31);
+}
+
+function storeRow(at: usize, accumulate: bool, left: v128, right: v128): void {
+  if (accumulate) {
+    v128.store(at, f32x4.add(left, v128.load(at)));
+    v128.store(at, f32x4.add(right, v128.load(at, 16)), 16);
+  } else {
+    v128.store(at, left);
+    v128.store(at, right, 16);
   }
 }
 
 /**
+ * The same tile with A stored transposed: A[i, kk] at a + kk·ldaBytes + 4i, so the four rows' values
+ * at one depth are one vector (the filter gradient's patch matrix, read as colᵀ in place).
+ */
+function tileT(
+  a: usize,
+  ldaBytes: usize,
+  panel: usize,
+  k: i32,
+  c: usize,
+  ldcBytes: usize,
+  accumulate: bool,
+): void {
+  let c00 = f32x4.splat(0),
+    c01 = f32x4.splat(0),
+    c10 = f32x4.splat(0),
+    c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0),
+    c21 = f32x4.splat(0),
+    c30 = f32x4.splat(0),
+    c31 = f32x4.splat(0);
+  let p = panel;
+  let q = a;
+  for (let kk = 0; kk < k; kk++) {
+    const b0 = v128.load(p);
+    const b1 = v128.load(p, 16);
+    const v = v128.load(q);
+    let x = v128.shuffle<i32>(v, v, 0, 0, 0, 0);
+    c00 = madd(x, b0, c00);
+    c01 = madd(x, b1, c01);
+    x = v128.shuffle<i32>(v, v, 1, 1, 1, 1);
+    c10 = madd(x, b0, c10);
+    c11 = madd(x, b1, c11);
+    x = v128.shuffle<i32>(v, v, 2, 2, 2, 2);
+    c20 = madd(x, b0, c20);
+    c21 = madd(x, b1, c21);
+    x = v128.shuffle<i32>(v, v, 3, 3, 3, 3);
+    c30 = madd(x, b0, c30);
+    c31 = madd(x, b1, c31);
+    p += 32;
+    q += ldaBytes;
+  }
+  storeTile(c, ldcBytes, accumulate, c00, c01, c10, c11, c20, c21, c30, c31);
+}
+
+/** Rows per block of A: MC × KC floats (96 KB) stay in L2 while every column panel passes. */
+const MC: i32 = 64;
+
+/**
  * C[m, n] (+)= A[m, k] · B[k, n] for row tiles [g0, g1) and column panels [j0, j1): A row-major
- * with leading dimension lda, B packed by packB, C row-major with leading dimension ldc.
+ * with leading dimension lda (or, when aT, stored transposed: A[i, kk] at kk·lda + i), B packed by
+ * packB, C row-major with leading dimension ldc. Blocked by KC along k and MC along m.
  */
 export function gemm(
   a: usize,
   lda: i32,
+  aT: bool,
   packed: usize,
   c: usize,
   ldc: i32,
@@ -171,38 +195,57 @@ export function gemm(
 ): void {
   const ldaBytes = (<usize>lda) << 2;
   const ldcBytes = (<usize>ldc) << 2;
+  const groupsPerBlock = MC / MR;
   for (let k0 = 0; k0 < k; k0 += KC) {
     const kc = min(KC, k - k0);
     const add = accumulate || k0 > 0;
-    for (let j = j0; j < j1; j++) {
-      const panel = packed + ((<usize>j * <usize>k + <usize>k0) << 5);
-      const cols = min(NR, n - j * NR);
-      for (let g = g0; g < g1; g++) {
-        const row = g * MR;
-        const rows = min(MR, m - row);
-        const ag = a + <usize>row * ldaBytes + ((<usize>k0) << 2);
-        const cg = c + <usize>row * ldcBytes + ((<usize>(j * NR)) << 2);
-        if (rows === MR && cols === NR) {
-          tile(
-            ag,
-            ag + ldaBytes,
-            ag + 2 * ldaBytes,
-            ag + 3 * ldaBytes,
-            panel,
-            kc,
-            cg,
-            ldcBytes,
-            add,
-          );
-        } else {
-          edgeTile(ag, ldaBytes, rows, panel, kc, cg, ldcBytes, cols, add, tmp);
+    for (let gb = g0; gb < g1; gb += groupsPerBlock) {
+      const gEnd = min(g1, gb + groupsPerBlock);
+      for (let j = j0; j < j1; j++) {
+        const panel = packed + ((<usize>j * <usize>k + <usize>k0) << 5);
+        const cols = min(NR, n - j * NR);
+        for (let g = gb; g < gEnd; g++) {
+          const row = g * MR;
+          const rows = min(MR, m - row);
+          const cg = c + <usize>row * ldcBytes + ((<usize>(j * NR)) << 2);
+          const full = rows === MR && cols === NR;
+          const out = full ? cg : tmp;
+          const ldo = full ? ldcBytes : 32;
+          if (aT) {
+            const ag = a + <usize>k0 * ldaBytes + ((<usize>row) << 2);
+            tileT(ag, ldaBytes, panel, kc, out, ldo, full && add);
+          } else {
+            const ag = a + <usize>row * ldaBytes + ((<usize>k0) << 2);
+            const last = ldaBytes * <usize>(rows - 1);
+            const a1 = ag + min(ldaBytes, last);
+            const a2 = ag + min(2 * ldaBytes, last);
+            const a3 = ag + min(3 * ldaBytes, last);
+            tile(ag, a1, a2, a3, panel, kc, out, ldo, full && add);
+          }
+          if (!full) copyEdge(tmp, cg, ldcBytes, rows, cols, add);
         }
       }
     }
   }
 }
 
-/** dst[j][kk][r] = src[kk·rs + (8j + r)·cs], zero where 8j + r ≥ n: panels [j0, j1) of B[k, n]. */
+/** The valid rows × cols of an edge tile computed into `tmp` (rows 32 bytes apart), into C. */
+function copyEdge(tmp: usize, c: usize, ldcBytes: usize, rows: i32, cols: i32, add: bool): void {
+  for (let i = 0; i < rows; i++) {
+    const dst = c + ldcBytes * <usize>i;
+    const src = tmp + ((<usize>i) << 5);
+    for (let j = 0; j < cols; j++) {
+      const at = dst + ((<usize>j) << 2);
+      const v = load<f32>(src + ((<usize>j) << 2));
+      store<f32>(at, add ? load<f32>(at) + v : v);
+    }
+  }
+}
+
+/**
+ * dst[j][kk][r] = src[kk·rs + (8j + r)·cs], zero where 8j + r ≥ n: rows [k0, k1) of panels
+ * [j0, j1) of B[k, n] packed into 8-column panels of `k` rows each.
+ */
 export function packB(
   src: usize,
   rs: i32,
@@ -212,11 +255,13 @@ export function packB(
   dst: usize,
   j0: i32,
   j1: i32,
+  k0: i32,
+  k1: i32,
 ): void {
   for (let j = j0; j < j1; j++) {
     const cols = min(NR, n - j * NR);
-    let out = dst + ((<usize>j * <usize>k) << 5);
-    for (let kk = 0; kk < k; kk++) {
+    let out = dst + ((<usize>j * <usize>k + <usize>k0) << 5);
+    for (let kk = k0; kk < k1; kk++) {
       const row = src + ((<usize>kk * <usize>rs + <usize>(j * NR) * <usize>cs) << 2);
       if (cols === NR && cs === 1) {
         v128.store(out, v128.load(row));
@@ -308,108 +353,28 @@ export function col2im(info: usize, col: usize, p0: i32, p1: i32, dx: usize): vo
   }
 }
 
-/**
- * The filter gradient's B operand: the patch matrix of pixels [p0, p1) written straight into
- * packed panels, dst[kp >> 3][p − first][kp & 7] for a chunk of `depth` pixels from `first`.
- */
-function im2colPanels(
-  info: usize,
-  x: usize,
-  p0: i32,
-  p1: i32,
-  first: i32,
-  depth: i32,
-  dst: usize,
-): void {
-  const inH = word(info, IN_H),
-    inW = word(info, IN_W),
-    cin = word(info, CIN);
-  const outH = word(info, OUT_H),
-    outW = word(info, OUT_W);
-  const kh = word(info, KH),
-    kw = word(info, KW);
-  const patch = kh * kw * cin;
-  const panelBytes = (<usize>depth) << 5;
-  const aligned = (cin & 7) === 0;
-  for (let p = p0; p < p1; p++) {
-    const b = p / (outH * outW);
-    const yR = (p / outW) % outH;
-    const yC = p % outW;
-    const row = dst + ((<usize>(p - first)) << 5);
-    let kp = 0;
-    for (let wR = 0; wR < kh; wR++) {
-      const xR = yR * word(info, STRIDE_H) - word(info, PAD_TOP) + wR;
-      for (let wC = 0; wC < kw; wC++) {
-        const xC = yC * word(info, STRIDE_W) - word(info, PAD_LEFT) + wC;
-        const inside = xR >= 0 && xR < inH && xC >= 0 && xC < inW;
-        const src = x + ((<usize>(((b * inH + xR) * inW + xC) * cin)) << 2);
-        if (aligned) {
-          for (let d = 0; d < cin; d += 8) {
-            const at = row + <usize>((kp + d) >> 3) * panelBytes;
-            if (inside) {
-              v128.store(at, v128.load(src + ((<usize>d) << 2)));
-              v128.store(at, v128.load(src + ((<usize>d) << 2), 16), 16);
-            } else {
-              v128.store(at, i32x4.splat(0));
-              v128.store(at, i32x4.splat(0), 16);
-            }
-          }
-        } else {
-          for (let d = 0; d < cin; d++) {
-            const q = kp + d;
-            const at = row + <usize>(q >> 3) * panelBytes + ((<usize>(q & 7)) << 2);
-            store<f32>(at, inside ? load<f32>(src + ((<usize>d) << 2)) : <f32>0);
-          }
-        }
-        kp += cin;
-      }
-    }
-    for (let q = patch; (q & 7) !== 0; q++) {
-      store<f32>(row + <usize>(q >> 3) * panelBytes + ((<usize>(q & 7)) << 2), 0);
-    }
-  }
-}
-
-/** dyT[co, p − first] = dy[p, co] for pixels [p0, p1): the filter gradient's A operand. */
-function transposeRows(
-  dy: usize,
-  cout: i32,
-  p0: i32,
-  p1: i32,
-  first: i32,
-  depth: i32,
-  dyT: usize,
-): void {
-  for (let p = p0; p < p1; p++) {
-    const src = dy + ((<usize>(p * cout)) << 2);
-    const dst = dyT + ((<usize>(p - first)) << 2);
-    for (let co = 0; co < cout; co++) {
-      store<f32>(dst + ((<usize>co * <usize>depth) << 2), load<f32>(src + ((<usize>co) << 2)));
-    }
-  }
-}
-
 // ---- tasks: a job is split into `count` independent tasks that any worker may run.
 
 /** Panels [t·per, …) of a PACK_B job: src, rs, cs, k, n, dst, panelsPerTask. */
 function packTask(job: usize, t: i32): void {
+  const k = word(job, 4);
   const n = word(job, 5);
   const per = word(job, 7);
   const j0 = t * per;
   const j1 = min((n + NR - 1) / NR, j0 + per);
-  packB(ptr(job, 1), word(job, 2), word(job, 3), word(job, 4), n, ptr(job, 6), j0, j1);
+  packB(ptr(job, 1), word(job, 2), word(job, 3), k, n, ptr(job, 6), j0, j1, 0, k);
 }
 
 /**
- * One tile block of a GEMM job: a, lda, packed, c, ldc, m, n, k, accumulate, groupsPerTask,
- * panelsPerTask, groupBlocks (tasks are numbered group block fastest).
+ * One tile block of a GEMM job: a, lda, aT, packed, c, ldc, m, n, k, accumulate, groupsPerTask,
+ * panelsPerTask (word 12), groupBlocks (word 15; tasks are numbered group block fastest).
  */
 function gemmTask(job: usize, t: i32, scratch: usize): void {
-  const m = word(job, 6),
-    n = word(job, 7);
-  const gPer = word(job, 10),
-    jPer = word(job, 11),
-    gBlocks = word(job, 12);
+  const m = word(job, 7);
+  const n = word(job, 8);
+  const gPer = word(job, 11);
+  const jPer = word(job, 12);
+  const gBlocks = word(job, 15);
   const g0 = (t % gBlocks) * gPer;
   const j0 = (t / gBlocks) * jPer;
   const g1 = min((m + MR - 1) / MR, g0 + gPer);
@@ -417,17 +382,18 @@ function gemmTask(job: usize, t: i32, scratch: usize): void {
   gemm(
     ptr(job, 1),
     word(job, 2),
-    ptr(job, 3),
+    word(job, 3) !== 0,
     ptr(job, 4),
-    word(job, 5),
+    ptr(job, 5),
+    word(job, 6),
     m,
     n,
-    word(job, 8),
+    word(job, 9),
     g0,
     g1,
     j0,
     j1,
-    word(job, 9) !== 0,
+    word(job, 10) !== 0,
     scratch,
   );
 }
@@ -449,22 +415,10 @@ function convForwardTask(job: usize, t: i32, scratch: usize): void {
     im2col(info, ptr(job, 2), p0, p1, a);
   }
   const m = p1 - p0;
-  gemm(
-    a,
-    patch,
-    ptr(job, 3),
-    ptr(job, 4) + ((<usize>(p0 * cout)) << 2),
-    cout,
-    m,
-    cout,
-    patch,
-    0,
-    (m + MR - 1) / MR,
-    0,
-    (cout + NR - 1) / NR,
-    false,
-    scratch,
-  );
+  const y = ptr(job, 4) + ((<usize>(p0 * cout)) << 2);
+  const groups = (m + MR - 1) / MR;
+  const panels = (cout + NR - 1) / NR;
+  gemm(a, patch, false, ptr(job, 3), y, cout, m, cout, patch, 0, groups, 0, panels, false, scratch);
 }
 
 /**
@@ -473,9 +427,9 @@ function convForwardTask(job: usize, t: i32, scratch: usize): void {
  */
 function convInputGradTask(job: usize, t: i32, scratch: usize): void {
   const info = ptr(job, 1);
-  const per = word(job, 5),
-    band = word(job, 6),
-    direct = word(job, 7) !== 0;
+  const per = word(job, 5);
+  const band = word(job, 6);
+  const direct = word(job, 7) !== 0;
   const pixels = word(info, OUT_H) * word(info, OUT_W);
   const patch = word(info, KH) * word(info, KW) * word(info, CIN);
   const cout = word(info, COUT);
@@ -485,13 +439,17 @@ function convInputGradTask(job: usize, t: i32, scratch: usize): void {
   const dx = ptr(job, 4);
   if (!direct) zeroRun(dx + ((<usize>(b0 * image)) << 2), (b1 - b0) * image);
   const col = scratch + TILE_BYTES;
+  const panels = (patch + NR - 1) / NR;
   for (let p0 = b0 * pixels; p0 < b1 * pixels; p0 += band) {
     const p1 = min(b1 * pixels, p0 + band);
     const m = p1 - p0;
     const c = direct ? dx + ((<usize>(p0 * patch)) << 2) : col;
+    const a = ptr(job, 2) + ((<usize>(p0 * cout)) << 2);
+    const groups = (m + MR - 1) / MR;
     gemm(
-      ptr(job, 2) + ((<usize>(p0 * cout)) << 2),
+      a,
       cout,
+      false,
       ptr(job, 3),
       c,
       patch,
@@ -499,9 +457,9 @@ function convInputGradTask(job: usize, t: i32, scratch: usize): void {
       patch,
       cout,
       0,
-      (m + MR - 1) / MR,
+      groups,
       0,
-      (patch + NR - 1) / NR,
+      panels,
       false,
       scratch,
     );
@@ -509,17 +467,25 @@ function convInputGradTask(job: usize, t: i32, scratch: usize): void {
   }
 }
 
-/** Pixels [first + t·per, …) of a FILTER_GRAD_PACK job: info, x, dy, first, depth, panels, dyT,
- *  pixelsPerTask. */
+/**
+ * Pixels [first + t·per, …) of a FILTER_GRAD_PACK job (info, x, dy, first, depth, col, packed dy,
+ * pixelsPerTask, direct): the patch rows of the chunk's pixels into col (unless direct: x is its
+ * own patch matrix) and their dy rows into 8-column panels.
+ */
 function filterGradPackTask(job: usize, t: i32): void {
   const info = ptr(job, 1);
-  const first = word(job, 4),
-    depth = word(job, 5),
-    per = word(job, 8);
+  const first = word(job, 4);
+  const depth = word(job, 5);
+  const per = word(job, 8);
   const p0 = first + t * per;
   const p1 = min(first + depth, p0 + per);
-  im2colPanels(info, ptr(job, 2), p0, p1, first, depth, ptr(job, 6));
-  transposeRows(ptr(job, 3), word(info, COUT), p0, p1, first, depth, ptr(job, 7));
+  const patch = word(info, KH) * word(info, KW) * word(info, CIN);
+  const cout = word(info, COUT);
+  if (word(job, 9) === 0) {
+    im2col(info, ptr(job, 2), p0, p1, ptr(job, 6) + ((<usize>((p0 - first) * patch)) << 2));
+  }
+  const dy = ptr(job, 3) + ((<usize>(first * cout)) << 2);
+  packB(dy, cout, 1, depth, cout, ptr(job, 7), 0, (cout + NR - 1) / NR, p0 - first, p1 - first);
 }
 
 /** Runs task `t` of the job at `job` in the scratch area of `worker` (base + worker·stride, words

@@ -142,8 +142,9 @@ function tileTasks(rt: WasmRuntime, m: number, n: number) {
 }
 
 /**
- * dW = Σ im2col(x)ᵀ · dy, computed as dWᵀ[cout, patch] = dyᵀ · col over chunks of pixels: each
- * chunk packs col (as B panels) and dyᵀ (as A rows) in parallel, then one GEMM adds the chunk.
+ * dW[patch, cout] = Σ im2col(x)ᵀ · dy over chunks of pixels: each chunk lays out its patch rows
+ * (read by the GEMM as colᵀ in place) and packs its dy rows in parallel, then one GEMM adds the
+ * chunk's product into dW.
  */
 export function wasmConvFilterGradient(
   rt: WasmRuntime,
@@ -156,29 +157,26 @@ export function wasmConvFilterGradient(
   const patch = patchOf(info);
   const cout = info.outChannels;
   const pixels = info.batchSize * info.outHeight * info.outWidth;
+  const direct = isPointwise(info);
   const xAt = rt.copyIn(x);
   const dyAt = rt.copyIn(dy);
-  const dwtAt = rt.alloc(cout * patch);
-  const depth = Math.min(
-    pixels,
-    Math.max(MR, Math.floor(CHUNK_BYTES / (4 * (roundUp(patch, NR) + cout)))),
-  );
-  const panelsAt = rt.alloc(roundUp(patch, NR) * depth);
-  const dytAt = rt.alloc(cout * depth);
+  const dwAt = rt.alloc(patch * cout);
+  const rowFloats = (direct ? 0 : patch) + roundUp(cout, NR);
+  const depth = Math.min(pixels, Math.max(MR, Math.floor(CHUNK_BYTES / (4 * rowFloats))));
+  const colAt = direct ? xAt : rt.alloc(patch * depth);
+  const packedDy = rt.alloc(roundUp(cout, NR) * depth);
   const [base, stride] = rt.scratch(0);
-  const tiles = tileTasks(rt, cout, patch);
+  const tiles = tileTasks(rt, patch, cout);
   for (let first = 0; first < pixels; first += depth) {
     const chunk = Math.min(depth, pixels - first);
     const per = Math.max(16, Math.ceil(chunk / (4 * rt.threads)));
-    const pack = [FILTER_GRAD_PACK, INFO, xAt, dyAt, first, chunk, panelsAt, dytAt, per];
-    rt.run([...pack, 0, 0, 0, 0, base, stride], Math.ceil(chunk / per), chunk * patch);
-    const gemm = [GEMM, dytAt, chunk, panelsAt, dwtAt, patch, cout, patch, chunk];
-    const split = [first > 0 ? 1 : 0, tiles.gPer, tiles.jPer, tiles.gBlocks];
-    rt.run([...gemm, ...split, base, stride], tiles.count, chunk * patch * cout);
+    const pack = [FILTER_GRAD_PACK, INFO, xAt, dyAt, first, chunk, colAt, packedDy, per];
+    const scratch = [base, stride];
+    rt.run([...pack, direct ? 1 : 0, 0, 0, 0, ...scratch], Math.ceil(chunk / per), chunk * patch);
+    const a = direct ? xAt + first * patch * 4 : colAt;
+    const gemm = [GEMM, a, patch, 1, packedDy, dwAt, cout, patch, cout, chunk, first > 0 ? 1 : 0];
+    const split = [tiles.gPer, tiles.jPer, ...scratch, tiles.gBlocks];
+    rt.run([...gemm, ...split], tiles.count, chunk * patch * cout);
   }
-  const dwt = rt.view(dwtAt, cout * patch);
-  const dw = new Float32Array(patch * cout); // [patch, cout], the filter's own layout
-  for (let co = 0; co < cout; co++)
-    for (let kp = 0; kp < patch; kp++) dw[kp * cout + co] = dwt[co * patch + kp] as number;
-  return dw;
+  return rt.copyOut(dwAt, patch * cout);
 }

@@ -97,10 +97,13 @@ export class WasmRuntime {
     this.top = ARENA;
   }
 
-  /** A 64-byte-aligned buffer of `floats` float32s, growing the memory when needed; its byte address. */
+  /**
+   * A 64-byte-aligned buffer of `floats` float32s, growing the memory when needed; its byte
+   * address. 64 bytes of slack follow it: a tile at a matrix's edge may read past the last row.
+   */
   alloc(floats: number): number {
     const at = this.top;
-    this.top = at + Math.ceil((floats * 4) / 64) * 64;
+    this.top = at + Math.ceil((floats * 4) / 64) * 64 + 64;
     const pages = Math.ceil(this.top / PAGE) - this.memory.buffer.byteLength / PAGE;
     if (pages > 0) this.memory.grow(pages); // throws RangeError past the maximum
     if (this.f32.buffer !== this.memory.buffer || this.f32.length * 4 < this.top) {
