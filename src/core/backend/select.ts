@@ -6,7 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import { installFastCpuBinary } from './cpu-binary';
 import { installFastCpuConv2D } from './cpu-conv2d';
 import { installFastCpuMaxPoolGrad } from './cpu-max-pool-grad';
+import { installFastCpuPad } from './cpu-pad';
 import { installFastCpuReduce } from './cpu-reduce';
+import { installCpuSgd } from './cpu-sgd';
 import { installFastCpuSlice } from './cpu-slice';
 import { installFastCpuTile } from './cpu-tile';
 import { installFastCpuTranspose } from './cpu-transpose';
@@ -54,6 +56,8 @@ export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
   installFastCpuBinary();
   installFastCpuTile();
   installFastCpuMaxPoolGrad();
+  installFastCpuPad();
+  installCpuSgd();
 }
 
 /** The WebAssembly runtime the CPU kernels use, or null (JavaScript kernels). */
