@@ -12,6 +12,7 @@ import { createNetwork } from '../../src/core/model';
 import type { ColorizerKind } from '../../src/core/model/kinds';
 import { Sgd } from '../../src/core/train/sgd';
 import { trainStep } from '../../src/core/train/step';
+import { convMacs } from './conv-flops';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,24 +40,10 @@ function makeBatch(): Batch {
   });
 }
 
-type KernelRecord = Awaited<ReturnType<typeof tf.profile>>['kernels'][number];
 interface Entry {
   ms: number;
   calls: number;
   macs: number;
-}
-
-const count = (shape: number[] | undefined) => (shape ?? []).reduce((a, b) => a * b, 1);
-
-/** Multiply-adds of a convolution kernel call (0 for other kernels): every output-gradient
- *  element meets one patch of kh·kw·Cin filter taps. */
-function convMacs(k: KernelRecord): number {
-  const [first, second] = k.inputShapes;
-  const out = k.outputShapes[0];
-  if (k.name === 'Conv2D') return count(out) * count(second?.slice(0, 3));
-  if (k.name === 'Conv2DBackpropInput') return count(first) * count(second?.slice(0, 3));
-  if (k.name === 'Conv2DBackpropFilter') return count(second) * count(out?.slice(0, 3));
-  return 0;
 }
 
 /** Kernel name → total ms, calls and multiply-adds, slowest first. */
