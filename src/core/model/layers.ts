@@ -2,6 +2,7 @@
 // pure function of tensors. No tfjs Layers API: our own loop must control BatchNorm's mode and
 // which variables receive gradients. tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import { fusedBatchNormTrain, hasFusedBatchNorm } from '../backend/cpu-batch-norm';
 import type { Random } from '../util/random';
 import { constant, fanIn, kaimingNormalFanOut, pytorchDefaultUniform } from './init';
 import { conv2dTorch, convTranspose2dTorch } from './padding';
@@ -98,6 +99,13 @@ export function batchNorm(b: Builder, name: string, channels: number): ApplyWith
   return (x, training) =>
     tf.tidy(() => {
       if (!training) return tf.batchNorm4d(x, runMean, runVar, beta, gamma, BN_EPS);
+      if (hasFusedBatchNorm()) {
+        // The CPU backend's fused kernels (backend/cpu-batch-norm.ts): same values, fewer ops.
+        const fused = fusedBatchNormTrain(x, gamma, beta, BN_EPS);
+        updateRunningStats(runMean, runVar, fused.mean, fused.variance, x.size / channels);
+        tf.dispose([fused.mean, fused.variance]);
+        return fused.y;
+      }
       const { mean, variance } = tf.moments(x, [0, 1, 2]) as {
         mean: tf.Tensor1D;
         variance: tf.Tensor1D;
