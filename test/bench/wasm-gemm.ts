@@ -1,6 +1,7 @@
 // GFLOP/s of the convolution kernels on ResNet18's layer shapes (64 px, batch 16) and ColorU-like
 // full-resolution ones: WebAssembly at 1 and N threads against the JavaScript kernels, each the
-// median of several runs. Picks the threading threshold (PARALLEL_MIN_MACS in wasm-runtime.ts).
+// median of several runs; then a sweep of growing 3×3 convolutions (16→16 channels) at 1 and N
+// threads, where threads start to pay: PARALLEL_MIN_MACS in wasm-runtime.ts comes from it.
 // Run: npx tsx test/bench/wasm-gemm.ts [--threads 2] [--runs 5] [--js]
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -123,4 +124,33 @@ console.log(
 console.log(`| shape | M MACs | ${labels.flatMap((l) => [`${l} fwd`, 'dx', 'dW']).join(' | ')} |`);
 console.log(`|${' --- |'.repeat(2 + 3 * labels.length)}`);
 for (const [name, xS, fS, stride] of SHAPES) row(name, xS, fS, stride, rts);
+
+/** µs per forward + input grad + filter grad of a 3×3 16→16 convolution on size×size images. */
+function sweep(rt: WasmRuntime, size: number): number {
+  const xS: Shape4 = [4, size, size, 16];
+  const info = tf.backend_util.computeConv2DInfo(xS, [3, 3, 16, 16], 1, 1, 'same');
+  const x = Float32Array.from({ length: 4 * size * size * 16 }, (_, i) => Math.sin(i));
+  const w = Float32Array.from({ length: 3 * 3 * 16 * 16 }, (_, i) => Math.cos(i));
+  return (
+    1000 *
+    time(() => {
+      wasmConvForward(rt, x, w, info);
+      wasmConvInputGradient(rt, x, w, info);
+      wasmConvFilterGradient(rt, x, x, info);
+    })
+  );
+}
+
+if (threads > 1) {
+  console.log(`\nThreads vs one thread, per kernel (median of ${runs}): where splitting pays`);
+  console.log('| multiply-adds per kernel | 1 thread µs | N threads µs | speed-up |');
+  console.log('| --- | --- | --- | --- |');
+  for (const size of [4, 6, 8, 12, 16, 24, 32]) {
+    const macs = 4 * size * size * 16 * 144;
+    const [a, b] = [sweep(one, size), sweep(many, size)];
+    console.log(
+      `| ${(macs / 1e6).toFixed(2)} M | ${a.toFixed(0)} | ${b.toFixed(0)} | ${(a / b).toFixed(2)} |`,
+    );
+  }
+}
 many.stop();
