@@ -8,6 +8,7 @@
 // Run: npm run bench -- torch-compare, or npx tsx test/bench/torch-compare.ts [--threads 1,2]
 // [--rows replicate:1,coloru:1,replicate:0.125,coloru:0.125] [--warmup 3] [--steps 8] [--quick]
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -126,9 +127,14 @@ async function table(): Promise<void> {
     '--batch',
     values.batch,
   ];
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
   console.log(
     `batch ${values.batch}, ${values.size} px, everything training (BatchNorm in training mode); ` +
-      `${warmup} warm-up + ${steps} timed steps per cell; seconds per step, median [min–max]`,
+      `${warmup} warm-up + ${steps} timed steps per cell; seconds per step, median [min–max]; ` +
+      `load average at start ${load()}`,
   );
   console.log(
     '| model | threads | ours s/step | PyTorch s/step | ours ÷ PyTorch steps/s | ours GFLOP/s fwd / dx / dW | our kernels |',
@@ -154,6 +160,7 @@ async function table(): Promise<void> {
       );
     }
   }
+  console.log(`load average at the end ${load()} (the machine's other jobs share its cores)`);
 }
 
 if (values.side === 'ours') {
