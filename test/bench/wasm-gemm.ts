@@ -145,7 +145,7 @@ if (threads > 1) {
   console.log(`\nThreads vs one thread, per kernel (median of ${runs}): where splitting pays`);
   console.log('| multiply-adds per kernel | 1 thread µs | N threads µs | speed-up |');
   console.log('| --- | --- | --- | --- |');
-  for (const size of [4, 6, 8, 12, 16, 24, 32]) {
+  for (const size of [4, 8, 12, 16, 24, 32, 48, 64]) {
     const macs = 4 * size * size * 16 * 144;
     const [a, b] = [sweep(one, size), sweep(many, size)];
     console.log(

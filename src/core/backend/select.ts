@@ -3,6 +3,7 @@
 // it, on as many threads as the host gives workers for). tfjs only; the WebGPU backend is
 // registered by the caller (worker or browser test), so Node never loads it.
 import * as tf from '@tensorflow/tfjs';
+import { installCpuActivationGrad } from './cpu-activation-grad';
 import { installCpuBatchNorm } from './cpu-batch-norm';
 import { installFastCpuBinary } from './cpu-binary';
 import { installFastCpuConv2D } from './cpu-conv2d';
@@ -60,6 +61,7 @@ export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
   installFastCpuPad();
   installCpuSgd();
   installCpuBatchNorm();
+  installCpuActivationGrad();
 }
 
 /** The WebAssembly runtime the CPU kernels use, or null (JavaScript kernels). */

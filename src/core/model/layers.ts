@@ -2,6 +2,7 @@
 // pure function of tensors. No tfjs Layers API: our own loop must control BatchNorm's mode and
 // which variables receive gradients. tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import { activation } from '../backend/cpu-activation-grad';
 import { fusedBatchNormTrain, hasFusedBatchNorm } from '../backend/cpu-batch-norm';
 import type { Random } from '../util/random';
 import { constant, fanIn, kaimingNormalFanOut, pytorchDefaultUniform } from './init';
@@ -148,7 +149,10 @@ export function linear(b: Builder, name: string, inFeatures: number, outFeatures
   return (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.add(tf.matMul(x, weight), bias));
 }
 
-export const leakyRelu = (x: tf.Tensor4D): tf.Tensor4D => tf.leakyRelu(x, LEAKY_SLOPE);
+export const leakyRelu = (x: tf.Tensor4D): tf.Tensor4D => activation(x, LEAKY_SLOPE);
+
+/** tf.relu, with the CPU backend's one-pass gradient (backend/cpu-activation-grad.ts). */
+export const relu = <T extends tf.Tensor>(x: T): T => activation(x, null);
 
 /** Global average pool: [N,H,W,C] → [N,C]. */
 export const globalAvgPool = (x: tf.Tensor4D): tf.Tensor2D => tf.mean(x, [1, 2]);
