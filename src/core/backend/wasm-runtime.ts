@@ -41,8 +41,12 @@ const JOB = 64;
 export const INFO = 1024;
 const ARENA = 4096;
 const PAGE = 65536;
-/** Multiply-adds below which a job stays on the calling thread (measured: test/bench/wasm-gemm.ts). */
-const PARALLEL_MIN_MACS = 2_000_000;
+/**
+ * Multiply-adds below which a job stays on the calling thread. Measured with test/bench/wasm-gemm.ts
+ * on the 2-core CI machine while other jobs shared it (load average 4–7): two threads lost up to
+ * 9.4 M multiply-adds per kernel (0.6–0.99×) and won from 21 M (1.09× at 21 M, 1.16× at 38 M).
+ */
+const PARALLEL_MIN_MACS = 16_000_000;
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
