@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { type BackendName, startCpuBackend } from '../../src/core/backend/select';
+import { type BackendName, cpuKernelInfo } from '../../src/core/backend/select';
 import { buildReport } from '../../src/core/eval/report';
 import { reportToCsv } from '../../src/core/eval/report-csv';
 import { reportToMarkdown } from '../../src/core/eval/report-markdown';
@@ -17,6 +17,7 @@ import {
   type StageRunReport,
 } from '../../src/core/experiment/experiment';
 import { defaultShortSide } from '../../src/platform/decode-image';
+import { startNodeCpuBackend } from '../lib/node-cpu';
 import { loadFolderDataset } from './node-dataset';
 
 const USAGE =
@@ -147,7 +148,8 @@ export async function runExperimentCli(
       ...(pretrained ? { pretrainedFile: pretrained } : {}),
     });
   } else {
-    await startCpuBackend();
+    await startNodeCpuBackend(); // threads: CHROMAXR_CPU_THREADS, else every core
+    log(`Node: tfjs cpu, convolutions on ${cpuKernelInfo()}`);
     reports = await runExperiment(config, data, {
       backend: tf.getBackend(),
       log,

@@ -2,8 +2,9 @@
 // WebGPU backend here (not in the core) so Node never loads it.
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
-import { type BackendName, selectBackend } from '../core/backend/select';
+import { type BackendName, cpuKernelInfo, selectBackend } from '../core/backend/select';
 import { describeWebGlRenderer, describeWebGpuAdapter } from '../platform/adapter-info';
+import { browserCpuOptions } from './cpu-threads';
 import type { DeviceInfo } from './protocol';
 
 export const DEFAULT_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'cpu'];
@@ -11,11 +12,11 @@ export const DEFAULT_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'cpu'];
 function describe(backend: BackendName): string {
   if (backend === 'webgpu') return describeWebGpuAdapter(tf.backend());
   if (backend === 'webgl') return describeWebGlRenderer();
-  return 'CPU (no GPU acceleration)';
+  return `CPU (no GPU acceleration; convolutions on ${cpuKernelInfo()})`;
 }
 
 export async function startDevice(order: BackendName[] = DEFAULT_BACKENDS): Promise<DeviceInfo> {
-  const backend = await selectBackend(order);
+  const backend = await selectBackend(order, browserCpuOptions());
   const fallbackReasons = order
     .slice(0, order.indexOf(backend))
     .map((skipped) => `${skipped} is unavailable in this browser or on this device`);

@@ -1,15 +1,18 @@
-// Where a CPU training step's time goes, kernel by kernel: one ResNet18 (width 1/8) + colorizer
-// step at 64 px, batch 16, on tfjs's CPU backend with the kernels selectBackend installs. Prints
-// wall ms per unprofiled step and a per-kernel table of one profiled step.
-// Run: npx tsx test/bench/cpu-kernel-profile.ts [coloru|deconv|replicate|pixelshuffle] [--steps 3]
+// Where a CPU training step's time goes, kernel by kernel: one ResNet18 (width 1/8 unless --width)
+// + colorizer step at 64 px, batch 16, on tfjs's CPU backend with the kernels selectBackend
+// installs. Prints wall ms per unprofiled step and a per-kernel table of one profiled step, with
+// GFLOP/s for the convolutions. Run: npx tsx test/bench/cpu-kernel-profile.ts
+// [coloru|deconv|replicate|pixelshuffle] [--steps 3] [--width 1] [--threads 2] [--js]
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { startCpuBackend } from '../../src/core/backend/select';
+import { defaultCpuThreads, nodeCpuOptions } from '../../scripts/lib/node-cpu';
+import { cpuKernelInfo, startCpuBackend } from '../../src/core/backend/select';
 import type { Batch } from '../../src/core/data/feed';
 import { createNetwork } from '../../src/core/model';
 import type { ColorizerKind } from '../../src/core/model/kinds';
 import { Sgd } from '../../src/core/train/sgd';
 import { trainStep } from '../../src/core/train/step';
+import { convMacs } from './conv-flops';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,6 +21,9 @@ const { values, positionals } = parseArgs({
     size: { type: 'string', default: '64' },
     batch: { type: 'string', default: '16' },
     rows: { type: 'string', default: '16' }, // kernels listed, slowest first
+    width: { type: 'string', default: '0.125' },
+    threads: { type: 'string' }, // default: CHROMAXR_CPU_THREADS, else every core
+    js: { type: 'boolean', default: false }, // the JavaScript convolutions instead of WebAssembly
   },
 });
 const colorizer = (positionals[0] ?? 'coloru') as ColorizerKind;
@@ -34,25 +40,31 @@ function makeBatch(): Batch {
   });
 }
 
-/** Kernel name → total ms and calls, slowest first. */
-function kernelTable(
-  info: Awaited<ReturnType<typeof tf.profile>>,
-): [string, { ms: number; calls: number }][] {
-  const byName = new Map<string, { ms: number; calls: number }>();
+interface Entry {
+  ms: number;
+  calls: number;
+  macs: number;
+}
+
+/** Kernel name → total ms, calls and multiply-adds, slowest first. */
+function kernelTable(info: Awaited<ReturnType<typeof tf.profile>>): [string, Entry][] {
+  const byName = new Map<string, Entry>();
   for (const k of info.kernels) {
-    const entry = byName.get(k.name) ?? { ms: 0, calls: 0 };
+    const entry = byName.get(k.name) ?? { ms: 0, calls: 0, macs: 0 };
     entry.ms += k.kernelTimeMs as number;
     entry.calls += 1;
+    entry.macs += convMacs(k);
     byName.set(k.name, entry);
   }
   return [...byName].sort((a, b) => b[1].ms - a[1].ms);
 }
 
-await startCpuBackend();
+const threads = Number(values.threads ?? defaultCpuThreads());
+await startCpuBackend(values.js ? { wasm: false } : nodeCpuOptions(threads));
 const network = createNetwork({
   colorizer,
   backbone: 'resnet18',
-  widthMultiplier: 0.125,
+  widthMultiplier: Number(values.width),
   numClasses: 5,
   seed: 0,
 });
@@ -66,10 +78,19 @@ const wallMs = (performance.now() - t0) / Number(values.steps);
 const profile = await tf.profile(step);
 const rows = kernelTable(profile);
 const total = rows.reduce((sum, [, e]) => sum + e.ms, 0);
-console.log(`${colorizer}: ${wallMs.toFixed(0)} ms/step wall (mean of ${values.steps})`);
-console.log(`${'kernel'.padEnd(28)}${'ms'.padStart(8)}${'calls'.padStart(7)}`);
-for (const [name, e] of rows.slice(0, Number(values.rows)))
-  console.log(`${name.padEnd(28)}${e.ms.toFixed(0).padStart(8)}${String(e.calls).padStart(7)}`);
+console.log(
+  `${colorizer}, ResNet18 width ${values.width}: ${wallMs.toFixed(0)} ms/step wall (mean of ` +
+    `${values.steps}); convolutions on ${cpuKernelInfo()}`,
+);
+console.log(
+  `${'kernel'.padEnd(28)}${'ms'.padStart(8)}${'calls'.padStart(7)}${'GFLOP/s'.padStart(9)}`,
+);
+for (const [name, e] of rows.slice(0, Number(values.rows))) {
+  const rate = e.macs > 0 ? ((2 * e.macs) / e.ms / 1e6).toFixed(1) : '';
+  console.log(
+    `${name.padEnd(28)}${e.ms.toFixed(0).padStart(8)}${String(e.calls).padStart(7)}${rate.padStart(9)}`,
+  );
+}
 console.log(`${'all kernels'.padEnd(28)}${total.toFixed(0).padStart(8)}`);
 tf.dispose([batch.x, batch.targets, batch.mask]);
 optimizer.dispose();

@@ -40,8 +40,18 @@ const BENCHES: readonly Bench[] = [
     quick: false,
   },
   {
+    file: 'wasm-gemm.ts',
+    what: 'GFLOP/s of the convolution kernels on ResNet18 shapes, 1 and N threads (Node)',
+    quick: false,
+  },
+  {
     file: 'train-steps.ts',
     what: 'steps/s per colorizer, share outside the model (Node, CPU)',
+    quick: true,
+  },
+  {
+    file: 'torch-compare.ts',
+    what: 'training step vs PyTorch (/usr/bin/python3) at 1 and 2 threads, GFLOP/s (Node, CPU)',
     quick: true,
   },
   { file: 'ingest-browser.ts', what: 'ingestion rate and feed heap in Chromium', quick: false },
@@ -63,7 +73,7 @@ const BENCHES: readonly Bench[] = [
 ];
 
 /** Modules the benches import, not scripts to run. */
-const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts']);
+const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts', 'conv-flops.ts']);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
  *  (run as is, so a new bench is never skipped silently). */

@@ -1,9 +1,12 @@
 // Training steps/s per colorizer in Node on the CPU backend (with the fast kernels the runner uses),
 // and the share of step time outside the model. Prints a table; run: npx tsx test/bench/train-steps.ts
 // [--quick] [--colorizers replicate,coloru] [--batch 16] [--size 64] [--warmup 5] [--steps 10] [--patients 120]
+// [--width 0.125] [--threads N] [--js] (threads: default CHROMAXR_CPU_THREADS, else every core;
+// --js: the JavaScript convolutions instead of WebAssembly)
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { startCpuBackend } from '../../src/core/backend/select';
+import { defaultCpuThreads, nodeCpuOptions } from '../../scripts/lib/node-cpu';
+import { cpuKernelInfo, startCpuBackend } from '../../src/core/backend/select';
 import { COLORIZER_KINDS } from '../../src/core/model';
 import type { ColorizerKind } from '../../src/core/model/kinds';
 import { formatTimings, progressLine } from './step-table';
@@ -18,6 +21,9 @@ const { values } = parseArgs({
     warmup: { type: 'string' },
     steps: { type: 'string' },
     patients: { type: 'string', default: '120' },
+    width: { type: 'string', default: '0.125' },
+    threads: { type: 'string' },
+    js: { type: 'boolean', default: false },
   },
 });
 
@@ -27,7 +33,9 @@ const { values } = parseArgs({
 const warmupSteps = Number(values.warmup ?? (values.quick ? 2 : 5));
 const timedSteps = Number(values.steps ?? (values.quick ? 3 : 10));
 
-await startCpuBackend();
+const threads = Number(values.threads ?? defaultCpuThreads());
+await startCpuBackend(values.js ? { wasm: false } : nodeCpuOptions(threads));
+console.error(`convolutions on ${cpuKernelInfo()}`);
 const timings: StepTiming[] = [];
 for (const colorizer of values.colorizers.split(',') as ColorizerKind[]) {
   const before = tf.memory().numTensors;
@@ -39,6 +47,7 @@ for (const colorizer of values.colorizers.split(',') as ColorizerKind[]) {
       warmupSteps,
       timedSteps,
       patients: Number(values.patients),
+      widthMultiplier: Number(values.width),
     }),
   );
   console.error(`${progressLine(timings.at(-1))}; tensors left ${tf.memory().numTensors - before}`);

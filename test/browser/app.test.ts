@@ -26,4 +26,9 @@ it('falls back to the CPU backend when WebGPU and WebGL are not asked for, and s
   await badge.waitFor({ timeout: 120_000 });
   expect(await badge.getAttribute('data-backend')).toBe('cpu');
   expect(await badge.textContent()).toContain('training will be slow');
+  // The preview server's COOP/COEP headers isolate the page, so the kernels get threads.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(await page.getByTestId('adapter').textContent()).toMatch(
+    /WebAssembly \S+-shared, \d+ threads/,
+  );
 });

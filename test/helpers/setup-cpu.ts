@@ -1,4 +1,5 @@
-// Unit tests run the core on tfjs's CPU backend (pure JS; tfjs-node cannot install here).
-import { startCpuBackend } from '../../src/core/backend/select';
+// Unit tests run the core on tfjs's CPU backend (tfjs-node cannot install here), with the
+// WebAssembly convolutions on one thread: vitest already runs a test file per core.
+import { startNodeCpuBackend } from '../../scripts/lib/node-cpu';
 
-await startCpuBackend();
+await startNodeCpuBackend(1);

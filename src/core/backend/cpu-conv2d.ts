@@ -1,5 +1,6 @@
 // Conv2D, Conv2DBackpropInput (also tfjs's transposed convolution) and Conv2DBackpropFilter for
-// tfjs's CPU backend as im2col + a register-blocked matrix product (≈3 GFLOP/s). The stock kernels
+// tfjs's CPU backend: on the WebAssembly SIMD kernels (wasm-conv2d.ts) when the engine runs them,
+// else as im2col + a register-blocked matrix product in JavaScript (≈3 GFLOP/s). The stock kernels
 // and our earlier filter-gradient loop ran at ≈0.6: their inner loop over output channels (8–64
 // here) reads and writes memory on every multiply-add. Float64 accumulation; the stock forward
 // kernel accumulates in float32, so the two agree to float32 rounding. NCHW, dilations and
@@ -13,6 +14,11 @@ import {
   replaceCpuKernel,
   runStockKernel,
 } from './cpu-kernel-registry';
+import { wasmConvFilterGradient, wasmConvForward, wasmConvInputGradient } from './wasm-conv2d';
+import type { WasmRuntime } from './wasm-runtime';
+
+/** The WebAssembly kernels in use, or null for the JavaScript ones (set by installFastCpuConv2D). */
+let wasm: WasmRuntime | null = null;
 
 /** Output pixels per patch matrix: bounds its memory ([pixels, K] float64) for large images. */
 const CHUNK_PIXELS = 256;
@@ -157,18 +163,39 @@ function fastConv(kind: ConvKernel, args: KernelArgs) {
   const p = backend.data.get(first.dataId).values as Float32Array;
   const q = backend.data.get(second.dataId).values as Float32Array;
   if (kind === 'Conv2D')
-    return backend.makeTensorInfo(info.outShape, 'float32', convForward(p, q, info));
+    return backend.makeTensorInfo(info.outShape, 'float32', forward(p, q, info));
   if (kind === 'Conv2DBackpropInput')
-    return backend.makeTensorInfo(info.inShape, 'float32', convInputGradient(p, q, info));
-  return backend.makeTensorInfo(info.filterShape, 'float32', convFilterGradient(p, q, info));
+    return backend.makeTensorInfo(info.inShape, 'float32', inputGradient(p, q, info));
+  return backend.makeTensorInfo(info.filterShape, 'float32', filterGradient(p, q, info));
 }
+
+type Conv = (p: Float32Array, q: Float32Array, info: tf.backend_util.Conv2DInfo) => Float32Array;
+
+/** The WebAssembly kernel when loaded, else the JavaScript one; a WebAssembly memory that cannot
+ *  grow far enough (RangeError) falls back to JavaScript for that call. */
+const either =
+  (viaWasm: (rt: WasmRuntime, ...args: Parameters<Conv>) => Float32Array, viaJs: Conv): Conv =>
+  (p, q, info) => {
+    if (!wasm) return viaJs(p, q, info);
+    try {
+      return viaWasm(wasm, p, q, info);
+    } catch (error) {
+      if (error instanceof RangeError) return viaJs(p, q, info);
+      throw error;
+    }
+  };
+const forward = either(wasmConvForward, convForward);
+const inputGradient = either(wasmConvInputGradient, convInputGradient);
+const filterGradient = either(wasmConvFilterGradient, convFilterGradient);
 
 const fastConv2D = (args: KernelArgs) => fastConv('Conv2D', args);
 const fastConv2DBackpropInput = (args: KernelArgs) => fastConv('Conv2DBackpropInput', args);
 const fastConv2DBackpropFilter = (args: KernelArgs) => fastConv('Conv2DBackpropFilter', args);
 
-/** Replaces the CPU backend's three convolution kernels; idempotent. */
-export function installFastCpuConv2D(): void {
+/** Replaces the CPU backend's three convolution kernels, running them on `runtime` when given
+ *  (else in JavaScript); idempotent. */
+export function installFastCpuConv2D(runtime: WasmRuntime | null = null): void {
+  wasm = runtime;
   replaceCpuKernel('Conv2D', fastConv2D as tf.KernelFunc);
   replaceCpuKernel('Conv2DBackpropInput', fastConv2DBackpropInput as tf.KernelFunc);
   replaceCpuKernel('Conv2DBackpropFilter', fastConv2DBackpropFilter as tf.KernelFunc);

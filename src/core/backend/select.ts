@@ -1,25 +1,39 @@
 // Backend selection for the core: WebGPU, else WebGL, else CPU, with the CPU kernel fixes
-// installed whenever the CPU backend runs. tfjs only; the WebGPU backend is registered by the
-// caller (worker or browser test), so Node never loads it.
+// installed whenever the CPU backend runs (convolutions on WebAssembly SIMD where the engine has
+// it, on as many threads as the host gives workers for). tfjs only; the WebGPU backend is
+// registered by the caller (worker or browser test), so Node never loads it.
 import * as tf from '@tensorflow/tfjs';
+import { installCpuActivationGrad } from './cpu-activation-grad';
+import { installCpuBatchNorm } from './cpu-batch-norm';
 import { installFastCpuBinary } from './cpu-binary';
 import { installFastCpuConv2D } from './cpu-conv2d';
 import { installFastCpuMaxPoolGrad } from './cpu-max-pool-grad';
+import { installFastCpuPad } from './cpu-pad';
 import { installFastCpuReduce } from './cpu-reduce';
+import { installCpuSgd } from './cpu-sgd';
 import { installFastCpuSlice } from './cpu-slice';
 import { installFastCpuTile } from './cpu-tile';
 import { installFastCpuTranspose } from './cpu-transpose';
+import { loadWasmRuntime, type WasmRuntime, type WasmRuntimeOptions } from './wasm-runtime';
+
+export interface CpuKernelOptions extends WasmRuntimeOptions {
+  /** false keeps every kernel in JavaScript (the fallback, for comparisons). Default true. */
+  wasm?: boolean;
+}
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
 /** Tries each backend in order; returns the one in use. */
-export async function selectBackend(order: readonly BackendName[]): Promise<BackendName> {
+export async function selectBackend(
+  order: readonly BackendName[],
+  cpu: CpuKernelOptions = {},
+): Promise<BackendName> {
   for (const name of order) {
     if (!tf.findBackendFactory(name)) continue;
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
-        if (name === 'cpu') installFastCpuKernels();
+        if (name === 'cpu') installFastCpuKernels(cpu);
         return name;
       }
     } catch {
@@ -29,17 +43,39 @@ export async function selectBackend(order: readonly BackendName[]): Promise<Back
   throw new Error(`None of the backends ${order.join(', ')} could start`);
 }
 
-/** Swaps the CPU backend's slow kernels for the fast ones of this folder; idempotent. */
-export function installFastCpuKernels(): void {
-  installFastCpuConv2D();
+/** The WebAssembly runtime, loaded by the first installFastCpuKernels (null: none, or refused). */
+let wasmRuntime: WasmRuntime | null | undefined;
+
+/** Swaps the CPU backend's slow kernels for the fast ones of this folder; idempotent (the first
+ *  call's WebAssembly options stand: its threads live as long as the process or worker). */
+export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
+  if (wasmRuntime === undefined)
+    wasmRuntime = options.wasm === false ? null : loadWasmRuntime(options);
+  installFastCpuConv2D(wasmRuntime);
   installFastCpuTranspose();
   installFastCpuReduce();
   installFastCpuSlice();
   installFastCpuBinary();
   installFastCpuTile();
   installFastCpuMaxPoolGrad();
+  installFastCpuPad();
+  installCpuSgd();
+  installCpuBatchNorm();
+  installCpuActivationGrad();
 }
 
-export async function startCpuBackend(): Promise<void> {
-  await selectBackend(['cpu']);
+/** The WebAssembly runtime the CPU kernels use, or null (JavaScript kernels). */
+export function cpuWasmRuntime(): WasmRuntime | null {
+  return wasmRuntime ?? null;
+}
+
+/** What runs the CPU convolutions: the WebAssembly variant and its threads, or JavaScript. */
+export function cpuKernelInfo(): string {
+  if (!wasmRuntime) return 'JavaScript';
+  const threads = wasmRuntime.threads;
+  return `WebAssembly ${wasmRuntime.variant}, ${threads} thread${threads > 1 ? 's' : ''}`;
+}
+
+export async function startCpuBackend(options: CpuKernelOptions = {}): Promise<void> {
+  await selectBackend(['cpu'], options);
 }

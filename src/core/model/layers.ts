@@ -2,6 +2,8 @@
 // pure function of tensors. No tfjs Layers API: our own loop must control BatchNorm's mode and
 // which variables receive gradients. tfjs only.
 import * as tf from '@tensorflow/tfjs';
+import { activation } from '../backend/cpu-activation-grad';
+import { fusedBatchNormTrain, hasFusedBatchNorm } from '../backend/cpu-batch-norm';
 import type { Random } from '../util/random';
 import { constant, fanIn, kaimingNormalFanOut, pytorchDefaultUniform } from './init';
 import { conv2dTorch, convTranspose2dTorch } from './padding';
@@ -98,6 +100,13 @@ export function batchNorm(b: Builder, name: string, channels: number): ApplyWith
   return (x, training) =>
     tf.tidy(() => {
       if (!training) return tf.batchNorm4d(x, runMean, runVar, beta, gamma, BN_EPS);
+      if (hasFusedBatchNorm()) {
+        // The CPU backend's fused kernels (backend/cpu-batch-norm.ts): same values, fewer ops.
+        const fused = fusedBatchNormTrain(x, gamma, beta, BN_EPS);
+        updateRunningStats(runMean, runVar, fused.mean, fused.variance, x.size / channels);
+        tf.dispose([fused.mean, fused.variance]);
+        return fused.y;
+      }
       const { mean, variance } = tf.moments(x, [0, 1, 2]) as {
         mean: tf.Tensor1D;
         variance: tf.Tensor1D;
@@ -140,7 +149,10 @@ export function linear(b: Builder, name: string, inFeatures: number, outFeatures
   return (x: tf.Tensor2D): tf.Tensor2D => tf.tidy(() => tf.add(tf.matMul(x, weight), bias));
 }
 
-export const leakyRelu = (x: tf.Tensor4D): tf.Tensor4D => tf.leakyRelu(x, LEAKY_SLOPE);
+export const leakyRelu = (x: tf.Tensor4D): tf.Tensor4D => activation(x, LEAKY_SLOPE);
+
+/** tf.relu, with the CPU backend's one-pass gradient (backend/cpu-activation-grad.ts). */
+export const relu = <T extends tf.Tensor>(x: T): T => activation(x, null);
 
 /** Global average pool: [N,H,W,C] → [N,C]. */
 export const globalAvgPool = (x: tf.Tensor4D): tf.Tensor2D => tf.mean(x, [1, 2]);

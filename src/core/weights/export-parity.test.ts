@@ -1,6 +1,9 @@
 // Must show 1, through files: exports of DECONV + ResNet18 load into the authors' PyTorch modules
 // (strict load_state_dict) and PyTorch reproduces the card's test vectors and our logits.
 // Fixture: scripts/fixtures/gen_export_parity.py on scripts/fixtures/export-for-parity.ts's files.
+// The exports embed our test vectors, so the file's bytes depend on the convolution kernels: both
+// here and in the fixture script they run on the JavaScript kernels (float64 sums, the same bits on
+// every machine), not the WebAssembly ones (relaxed SIMD fuses multiply-adds only where the CPU can).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +14,8 @@ import {
   parityInput,
   parityNetwork,
 } from '../../../scripts/fixtures/export-for-parity';
+import { installFastCpuConv2D } from '../backend/cpu-conv2d';
+import { cpuWasmRuntime } from '../backend/select';
 import type { Network } from '../model/network';
 import { decodeFloat32, type EncodedArray, type ExportScope } from './model-card';
 
@@ -45,9 +50,11 @@ function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): 
 
 let network: Network;
 beforeAll(() => {
+  installFastCpuConv2D(null);
   network = parityNetwork();
 });
 afterAll(() => {
+  installFastCpuConv2D(cpuWasmRuntime());
   network.dispose();
   console.log(`export → PyTorch parity (max |Δ| / max |PyTorch|):\n  ${measured.join('\n  ')}`);
 });

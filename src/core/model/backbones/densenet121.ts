@@ -1,7 +1,7 @@
 // DenseNet121 exactly as torchvision (6,953,856 parameters without the head), in its names.
 // tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import { type ApplyWithMode, type Builder, batchNorm, conv2d } from '../layers';
+import { type ApplyWithMode, type Builder, batchNorm, conv2d, relu } from '../layers';
 import { maxPoolTorch } from '../padding';
 import { scaleWidth } from './width';
 
@@ -27,8 +27,8 @@ function denseLayer(b: Builder, name: string, cin: number, growth: number): Appl
     bias: false,
   });
   return (x, training) => {
-    const bottleneck = conv1(tf.relu(norm1(x, training)));
-    const fresh = conv2(tf.relu(norm2(bottleneck, training)));
+    const bottleneck = conv1(relu(norm1(x, training)));
+    const fresh = conv2(relu(norm2(bottleneck, training)));
     return tf.concat([x, fresh], 3);
   };
 }
@@ -42,7 +42,7 @@ function transition(b: Builder, name: string, cin: number, cout: number): ApplyW
     kernel: 1,
     bias: false,
   });
-  return (x, training) => tf.avgPool(conv(tf.relu(norm(x, training))), 2, 2, 'valid');
+  return (x, training) => tf.avgPool(conv(relu(norm(x, training))), 2, 2, 'valid');
 }
 
 /** [N,H,W,3] → [N,H/32,W/32,1024·w] after the final BN and ReLU. */
@@ -77,10 +77,10 @@ export function buildDenseNet121(
   });
   const norm5 = batchNorm(b, 'features.norm5', channels);
   const forward: ApplyWithMode = (x, training) => {
-    let h = tf.relu(norm0(conv0(x), training)); // [N,H/2,W/2,64]
+    let h = relu(norm0(conv0(x), training)); // [N,H/2,W/2,64]
     h = maxPoolTorch(h, 3, 2, 1); // [N,H/4,W/4,64]
     for (const stage of stages) h = stage(h, training);
-    return tf.relu(norm5(h, training)); // [N,H/32,W/32,1024]
+    return relu(norm5(h, training)); // [N,H/32,W/32,1024]
   };
   return { forward, featureSize: channels };
 }

@@ -1,7 +1,7 @@
 // ResNet18 exactly as torchvision (11,176,512 parameters without the head), in its names.
 // tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import { type ApplyWithMode, type Builder, batchNorm, conv2d } from '../layers';
+import { type ApplyWithMode, type Builder, batchNorm, conv2d, relu } from '../layers';
 import { maxPoolTorch } from '../padding';
 import { scaleWidth } from './width';
 
@@ -43,9 +43,9 @@ function basicBlock(
     : null;
   const projectBn = needsProjection ? batchNorm(b, `${name}.downsample.1`, cout) : null;
   return (x, training) => {
-    const residual = bn2(conv2(tf.relu(bn1(conv1(x), training))), training);
+    const residual = bn2(conv2(relu(bn1(conv1(x), training))), training);
     const shortcut = project && projectBn ? projectBn(project(x), training) : x;
-    return tf.relu(tf.add(residual, shortcut)) as tf.Tensor4D;
+    return relu(tf.add(residual, shortcut)) as tf.Tensor4D;
   };
 }
 
@@ -74,7 +74,7 @@ export function buildResNet18(
     cin = cout;
   });
   const forward: ApplyWithMode = (x, training) => {
-    let h = tf.relu(bn1(conv1(x), training)); // [N,H/2,W/2,64]
+    let h = relu(bn1(conv1(x), training)); // [N,H/2,W/2,64]
     h = maxPoolTorch(h, 3, 2, 1); // [N,H/4,W/4,64]
     for (const block of blocks) h = block(h, training);
     return h;

@@ -1,7 +1,7 @@
 // SqueezeNet 1.1 features exactly as torchvision (722,496 parameters without its conv head);
 // no batch norm, ceil-mode max-pools. tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import { type ApplyWithMode, type Builder, conv2d } from '../layers';
+import { type ApplyWithMode, type Builder, conv2d, relu } from '../layers';
 import { maxPoolTorch } from '../padding';
 import { scaleWidth } from './width';
 
@@ -20,8 +20,8 @@ function fire(b: Builder, name: string, cin: number, squeeze: number, expand: nu
     pad: 1,
   });
   return (x: tf.Tensor4D) => {
-    const s = tf.relu(sq(x));
-    return tf.concat([tf.relu(e1(s)), tf.relu(e3(s))], 3); // [N,H,W,2·expand]
+    const s = relu(sq(x));
+    return tf.concat([relu(e1(s)), relu(e3(s))], 3); // [N,H,W,2·expand]
   };
 }
 
@@ -56,7 +56,7 @@ export function buildSqueezeNet(
     channels = 2 * e;
   }
   const forward: ApplyWithMode = (x) => {
-    let h = maxPoolTorch(tf.relu(conv0(x)), 3, 2, 0, true);
+    let h = maxPoolTorch(relu(conv0(x)), 3, 2, 0, true);
     for (const layer of layers) {
       h = layer.apply(h);
       if (layer.poolAfter) h = maxPoolTorch(h, 3, 2, 0, true);
