@@ -45,12 +45,19 @@ export interface StudioActions {
 
 type SetState = StoreApi<StudioState>['setState'];
 
+const unfinished = (experiment: ExperimentState) =>
+  experiment.runs.some((r) => r.status === 'pending' || r.status === 'running');
+
 export const createActions = (set: SetState): StudioActions => ({
   deviceReady: (device, checkpoint = null, experiment = null) =>
     set((s) => ({
       device: { phase: 'ready', device },
       // An unfinished experiment's checkpoint is resumed with its queue (Compare), not as a stage.
-      training: { ...s.training, resumable: experiment ? null : checkpoint, checkpoint },
+      training: {
+        ...s.training,
+        resumable: experiment && unfinished(experiment) ? null : checkpoint,
+        checkpoint,
+      },
       experiment: { ...s.experiment, current: experiment },
     })),
   deviceFailed: (message) => set({ device: { phase: 'failed', message } }),

@@ -163,7 +163,7 @@ export type WorkerEvent =
       id: number;
       device: DeviceInfo;
       checkpoint: CheckpointInfo | null;
-      /** The experiment saved before a reload, if its queue was not finished. */
+      /** The last experiment saved before a reload (finished or not). */
       experiment: ExperimentState | null;
     }
   /** The experiment's queue changed (a run started, ended, was skipped or moved). */

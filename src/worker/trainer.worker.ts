@@ -20,9 +20,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'init': {
       const device = await startDevice(request.preferred);
       const checkpoint = (await deps.checkpoints.loadInfo()) ?? null;
-      const saved = await deps.experiments.load();
-      const unfinished = saved?.runs.some((r) => r.status === 'pending' || r.status === 'running');
-      post({ kind: 'ready', id, device, checkpoint, experiment: unfinished ? saved : null });
+      const experiment = await deps.experiments.load();
+      post({ kind: 'ready', id, device, checkpoint, experiment });
       return;
     }
     case 'loadDataset': {

@@ -26,7 +26,8 @@ const CONFIG = {
     { colorizer: 'replicate', stages: [{ stage: 'baseline' }] },
     { colorizer: 'coloru', stages: [{ stage: 'colorModule' }] },
   ],
-  training: { iterations: 6, batchSize: 4, validateEvery: 2, lrMax: 0.02, augment: false },
+  // Long enough that the reload lands while runs are left, even on the WebAssembly kernels.
+  training: { iterations: 40, batchSize: 4, validateEvery: 10, lrMax: 0.02, augment: false },
 };
 
 const shot = (page: Page, name: string) =>
@@ -65,7 +66,6 @@ it('runs an imported experiment across a reload and reports what the runner repo
 
   await page.getByLabel('Import config…').setInputFiles(configPath);
   await runsWith(page, 'done', 1);
-  await shot(page, 'compare-running');
   await page.reload();
   await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: /^\d+\. Compare$/ }).click();
@@ -73,6 +73,7 @@ it('runs an imported experiment across a reload and reports what the runner repo
   expect(await queue.locator('li').count()).toBe(4);
   // The stored run's curves are back before anything runs again.
   await page.getByRole('figure', { name: 'Training loss by run' }).waitFor();
+  await shot(page, 'compare-reloaded');
   await page.getByRole('button', { name: 'Resume experiment' }).click();
   await runsWith(page, 'done', 4);
   await shot(page, 'compare-done');
