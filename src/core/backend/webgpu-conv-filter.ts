@@ -1,0 +1,84 @@
+// Conv2DBackpropFilter on tfjs's WebGPU backend as a tiled implicit GEMM with split-K
+// (webgpu-conv-filter-wgsl.ts). tfjs's own kernel runs one thread per filter weight, each looping
+// over the whole batch × output (1.6 M serial steps for ColorU's first convolution at 320 px, batch
+// 16); this one keeps every thread's loop within 4,096 steps and fills the device with workgroups.
+// Transposed convolutions' weight gradients come here too: tfjs differentiates conv2dTranspose
+// (Conv2DBackpropInput) through Conv2DBackpropFilter. NCHW and non-float32 inputs go to the stock
+// kernel. tfjs only.
+import * as tf from '@tensorflow/tfjs';
+import {
+  type ConvFilterPlan,
+  type ConvFilterProblem,
+  type PlanOptions,
+  planConvFilter,
+  problemFromConvInfo,
+} from './conv-filter-plan';
+import {
+  type KernelArgs,
+  replaceKernel,
+  restoreStockKernel,
+  runStockKernel,
+} from './kernel-registry';
+import { convFilterGemmProgram, convFilterReduceProgram } from './webgpu-conv-filter-wgsl';
+import { isCpuAdapter, isWebGpuBackend, type WebGpuBackendLike } from './webgpu-program';
+
+const NAME = 'Conv2DBackpropFilter';
+
+interface FilterAttrs {
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat: 'NHWC' | 'NCHW';
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  filterShape: [number, number, number, number];
+}
+
+/** The plan for this problem on this device, or null where tfjs's kernel is the better choice. */
+export function chooseConvFilterPlan(
+  problem: ConvFilterProblem,
+  backend?: WebGpuBackendLike,
+): ConvFilterPlan | null {
+  if (backend && isCpuAdapter(backend)) return planConvFilter(problem, { ...cpuOptions });
+  return planConvFilter(problem);
+}
+
+/** Plan options on CPU adapters (tuning hook for the benches). */
+export const cpuOptions: PlanOptions = { staged: false, targetThreads: 1024, maxSerial: 1 << 30 };
+
+/** dW for x [N,H,W,cin] and dy [N,OH,OW,cout]: one GEMM launch, plus the reduction of the
+ *  partial sums when the batch × pixel sum is split. */
+function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[] {
+  const { inputs, backend } = args;
+  const attrs = args.attrs as FilterAttrs;
+  const x = inputs.x as tf.TensorInfo;
+  const dy = inputs.dy as tf.TensorInfo;
+  if (!isWebGpuBackend(backend) || attrs.dataFormat === 'NCHW' || x.dtype !== 'float32')
+    return runStockKernel(NAME, args, 'webgpu');
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    attrs.filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
+  const problem = problemFromConvInfo(info);
+  const plan = chooseConvFilterPlan(problem, backend);
+  if (!plan) return runStockKernel(NAME, args, 'webgpu');
+  const program = convFilterGemmProgram(problem, plan, attrs.filterShape);
+  const gemm = backend.runWebGPUProgram(program, [x, dy], 'float32');
+  if (plan.splits === 1) return gemm;
+  const reduce = convFilterReduceProgram(plan.splits, attrs.filterShape);
+  const dw = backend.runWebGPUProgram(reduce, [gemm], 'float32');
+  backend.disposeData(gemm.dataId);
+  return dw;
+}
+
+const kernelFunc = conv2DBackpropFilter as unknown as tf.KernelFunc;
+
+export function installWebGpuConvFilter(): void {
+  replaceKernel(NAME, 'webgpu', kernelFunc);
+}
+
+export function restoreWebGpuConvFilter(): void {
+  restoreStockKernel(NAME, 'webgpu', kernelFunc);
+}
