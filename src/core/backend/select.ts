@@ -1,5 +1,5 @@
-// Backend selection for the core: WebGPU, else WebGL, else CPU, with the CPU kernel fixes
-// installed whenever the CPU backend runs. tfjs only; the WebGPU backend is registered by the
+// Backend selection for the core: WebGPU, else WebGL, else CPU, with our faster kernels installed
+// for whichever of CPU and WebGPU runs. tfjs only; the WebGPU backend is registered by the
 // caller (worker or browser test), so Node never loads it.
 import * as tf from '@tensorflow/tfjs';
 import { installFastCpuBinary } from './cpu-binary';
@@ -9,6 +9,9 @@ import { installFastCpuReduce } from './cpu-reduce';
 import { installFastCpuSlice } from './cpu-slice';
 import { installFastCpuTile } from './cpu-tile';
 import { installFastCpuTranspose } from './cpu-transpose';
+import { installCpuSgdUpdate } from './sgd-update';
+import { installWebGpuConvFilter, restoreWebGpuConvFilter } from './webgpu-conv-filter';
+import { installWebGpuSgdUpdate, restoreWebGpuSgdUpdate } from './webgpu-sgd-update';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -20,6 +23,7 @@ export async function selectBackend(order: readonly BackendName[]): Promise<Back
       if (await tf.setBackend(name)) {
         await tf.ready();
         if (name === 'cpu') installFastCpuKernels();
+        if (name === 'webgpu') installFastWebGpuKernels();
         return name;
       }
     } catch {
@@ -38,6 +42,19 @@ export function installFastCpuKernels(): void {
   installFastCpuBinary();
   installFastCpuTile();
   installFastCpuMaxPoolGrad();
+  installCpuSgdUpdate();
+}
+
+/** Swaps in our WebGPU kernels (filter gradient, fused SGD update); idempotent. */
+export function installFastWebGpuKernels(): void {
+  installWebGpuConvFilter();
+  installWebGpuSgdUpdate();
+}
+
+/** Puts tfjs's own WebGPU kernels back (the benches compare the two in one page). */
+export function restoreStockWebGpuKernels(): void {
+  restoreWebGpuConvFilter();
+  restoreWebGpuSgdUpdate();
 }
 
 export async function startCpuBackend(): Promise<void> {
