@@ -33,16 +33,25 @@ interface FilterAttrs {
 }
 
 /** The plan for this problem on this device, or null where tfjs's kernel is the better choice. */
+/** On a CPU implementation (SwiftShader): no staging, a few workgroups per core and no cap on a
+ *  thread's loop (a CPU thread runs long loops well; each extra split costs a partial sum). */
+const CPU_OPTIONS: PlanOptions = { staged: false, targetThreads: 1024, maxSerial: 1 << 30 };
+
+let override: PlanOptions | null = null;
+
+/** Forces these plan options on every adapter, or null for the defaults: the browser tests run
+ *  the GPU plan on SwiftShader with it. */
+export function overrideConvFilterPlan(options: PlanOptions | null): void {
+  override = options;
+}
+
 export function chooseConvFilterPlan(
   problem: ConvFilterProblem,
   backend?: WebGpuBackendLike,
 ): ConvFilterPlan | null {
-  if (backend && isCpuAdapter(backend)) return planConvFilter(problem, { ...cpuOptions });
-  return planConvFilter(problem);
+  if (override) return planConvFilter(problem, override);
+  return planConvFilter(problem, backend && isCpuAdapter(backend) ? CPU_OPTIONS : {});
 }
-
-/** Plan options on CPU adapters (tuning hook for the benches). */
-export const cpuOptions: PlanOptions = { staged: false, targetThreads: 1024, maxSerial: 1 << 30 };
 
 /** dW for x [N,H,W,cin] and dy [N,OH,OW,cout]: one GEMM launch, plus the reduction of the
  *  partial sums when the batch × pixel sum is split. */

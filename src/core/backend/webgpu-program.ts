@@ -54,8 +54,10 @@ export function isWebGpuBackend(backend: unknown): backend is WebGpuBackendLike 
   return typeof b?.runWebGPUProgram === 'function' && typeof b.makeTensorInfo === 'function';
 }
 
-/** SwiftShader (Chromium's CPU implementation of WebGPU) names itself in the adapter info. */
+/** CPU implementations of WebGPU (SwiftShader in Chromium, llvmpipe/lavapipe under Vulkan) name
+ *  themselves in the adapter info. */
 export function isCpuAdapter(backend: WebGpuBackendLike): boolean {
   const info = backend.adapterInfo;
-  return `${info?.vendor ?? ''} ${info?.architecture ?? ''}`.toLowerCase().includes('swiftshader');
+  const name = `${info?.vendor ?? ''} ${info?.architecture ?? ''}`.toLowerCase();
+  return ['swiftshader', 'llvmpipe', 'lavapipe'].some((cpu) => name.includes(cpu));
 }
