@@ -48,7 +48,7 @@ const BENCHES: readonly Bench[] = [
 ];
 
 /** Modules the benches import, not scripts to run. */
-const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts']);
+const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts', 'gpu-page.ts']);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
  *  (run as is, so a new bench is never skipped silently). */
