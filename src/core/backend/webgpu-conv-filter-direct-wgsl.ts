@@ -4,20 +4,14 @@
 // a coroutine with its own stack, which cost more than the reads the staging saves. tfjs only
 // (types).
 import type { ConvFilterPlan, ConvFilterProblem } from './conv-filter-plan';
-import { gemmSize } from './conv-filter-plan';
 
-/** Constants; the thread's 4 rows k = k0 + 4·tk + r are fixed, so their (kh, kw, ci) and
- *  validity are worked out once, before the loop over m. */
-function header(p: ConvFilterProblem, plan: ConvFilterPlan): string {
-  const { k, c, m } = gemmSize(p);
+/** Constants (the DW_* sizes are read from the uniforms, see bindSizes); the thread's 4 rows
+ *  k = k0 + 4·tk + r are fixed, so their (kh, kw, ci) and validity are worked out once, before
+ *  the loop over m. */
+function header(plan: ConvFilterPlan): string {
   return `
-  const DW_M = ${m}; const DW_K = ${k}; const DW_C = ${c};
-  const DW_H = ${p.inHeight}; const DW_W = ${p.inWidth}; const DW_CIN = ${p.inChannels};
-  const DW_OH = ${p.outHeight}; const DW_OW = ${p.outWidth}; const DW_KW = ${p.filterWidth};
-  const DW_SH = ${p.strideHeight}; const DW_SW = ${p.strideWidth};
-  const DW_PT = ${p.padTop}; const DW_PL = ${p.padLeft};
   const TILE_K = ${plan.tileK}; const TILE_C = ${plan.tileC};
-  const THREADS_C = ${plan.tileC / 4}; const CHUNK = ${plan.chunk};
+  const THREADS_C = ${plan.tileC / 4};
 
   struct Row { kh : i32, kw : i32, ci : i32, valid : bool };
   fn rowOf(k : i32) -> Row {
@@ -91,8 +85,8 @@ const mainSnippet = (p: ConvFilterProblem) => `
     let r1 = rowOf(k + 1);
     let r2 = rowOf(k + 2);
     let r3 = rowOf(k + 3);
-    let mBegin = split * CHUNK;
-    let mEnd = min(mBegin + CHUNK, DW_M);
+    let mBegin = split * DW_CHUNK;
+    let mEnd = min(mBegin + DW_CHUNK, DW_M);
     var b = mBegin / (DW_OH * DW_OW);
     var oy = (mBegin - b * (DW_OH * DW_OW)) / DW_OW;
     var ox = mBegin - (b * DW_OH + oy) * DW_OW;
@@ -130,4 +124,4 @@ const mainSnippet = (p: ConvFilterProblem) => `
 `;
 
 export const directGemmSource = (p: ConvFilterProblem, plan: ConvFilterPlan) =>
-  header(p, plan) + (directUsesVec4(p) ? '' : scalarReads) + mainSnippet(p);
+  header(plan) + (directUsesVec4(p) ? '' : scalarReads) + mainSnippet(p);

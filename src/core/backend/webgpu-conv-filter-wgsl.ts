@@ -6,48 +6,56 @@
 import type { ConvFilterPlan, ConvFilterProblem } from './conv-filter-plan';
 import { gemmSize } from './conv-filter-plan';
 import { directGemmSource, directUsesVec4 } from './webgpu-conv-filter-direct-wgsl';
-import type { WebGpuProgram } from './webgpu-program';
+import type { ProgramUniform, WebGpuProgram } from './webgpu-program';
 
+/** What the code depends on beyond the uniforms: the tiles, the variant and which channel
+ *  counts are multiples of 4. Convolutions that agree on these share one compiled shader. */
 const key = (p: ConvFilterProblem, plan: ConvFilterPlan) =>
   [
-    p.batch,
-    p.inHeight,
-    p.inWidth,
-    p.inChannels,
-    p.outHeight,
-    p.outWidth,
-    p.outChannels,
-    p.filterHeight,
-    p.filterWidth,
-    p.strideHeight,
-    p.strideWidth,
-    p.padTop,
-    p.padLeft,
     plan.tileK,
     plan.tileC,
-    plan.microK,
-    plan.microC,
     plan.stepM,
-    plan.chunk,
     plan.staged ? 'staged' : 'direct',
+    p.inChannels % 4 === 0 ? 'cin4' : 'cin1',
+    p.outChannels % 4 === 0 ? 'cout4' : 'cout1',
   ].join('_');
+
+/** The problem's sizes, named DW_* in the code and read from the uniforms (bindSizes). */
+const SIZES = ['M', 'K', 'C', 'H', 'W', 'CIN', 'OH', 'OW', 'KW', 'SH', 'SW', 'PT', 'PL', 'CHUNK'];
+
+function sizeValues(p: ConvFilterProblem, plan: ConvFilterPlan): Record<string, number> {
+  const { k, c, m } = gemmSize(p);
+  return {
+    M: m,
+    K: k,
+    C: c,
+    H: p.inHeight,
+    W: p.inWidth,
+    CIN: p.inChannels,
+    OH: p.outHeight,
+    OW: p.outWidth,
+    KW: p.filterWidth,
+    SH: p.strideHeight,
+    SW: p.strideWidth,
+    PT: p.padTop,
+    PL: p.padLeft,
+    CHUNK: plan.chunk,
+  };
+}
+
+/** DW_X → uniforms.dwX. */
+const bindSizes = (code: string) => code.replace(/\bDW_([A-Z]+)\b/g, 'uniforms.dw$1');
 
 /** Constants and workgroup memory of the main program. Each thread owns a 4 × 4 block of the
  *  tile (rows 4·tk…, columns 4·tc…), so tiles are staged as vec4s: one vec4 read each of A and
  *  B feeds 16 multiply-adds. */
-function constants(p: ConvFilterProblem, plan: ConvFilterPlan): string {
-  const { k, c, m } = gemmSize(p);
+function constants(plan: ConvFilterPlan): string {
   const threadsK = plan.tileK / 4;
   const threadsC = plan.tileC / 4;
   return `
-  const DW_M = ${m}; const DW_K = ${k}; const DW_C = ${c};
-  const DW_H = ${p.inHeight}; const DW_W = ${p.inWidth}; const DW_CIN = ${p.inChannels};
-  const DW_OH = ${p.outHeight}; const DW_OW = ${p.outWidth}; const DW_KW = ${p.filterWidth};
-  const DW_SH = ${p.strideHeight}; const DW_SW = ${p.strideWidth};
-  const DW_PT = ${p.padTop}; const DW_PL = ${p.padLeft};
   const TILE_K = ${plan.tileK}; const TILE_C = ${plan.tileC}; const STEP_M = ${plan.stepM};
   const THREADS_K = ${threadsK}; const THREADS_C = ${threadsC};
-  const THREADS = ${threadsK * threadsC}; const CHUNK = ${plan.chunk};
+  const THREADS = ${threadsK * threadsC};
   var<workgroup> tileA : array<vec4<f32>, ${(plan.stepM * plan.tileK) / 4}>; // [STEP_M][TILE_K/4]
   var<workgroup> tileB : array<vec4<f32>, ${(plan.stepM * plan.tileC) / 4}>; // [STEP_M][TILE_C/4]
   `;
@@ -153,15 +161,15 @@ const mainSnippet = `
     let c0 = i32(workgroupId.x) * TILE_C;
     let k0 = i32(workgroupId.y) * TILE_K;
     let split = i32(workgroupId.z);
-    let mBegin = split * CHUNK;
-    let mEnd = min(mBegin + CHUNK, DW_M);
+    let mBegin = split * DW_CHUNK;
+    let mEnd = min(mBegin + DW_CHUNK, DW_M);
     var acc0 = vec4<f32>(0.0);
     var acc1 = vec4<f32>(0.0);
     var acc2 = vec4<f32>(0.0);
     var acc3 = vec4<f32>(0.0);
-    // A constant trip count keeps the barriers in uniform control flow (the last chunk, if
-    // shorter, stages zeros past mEnd).
-    for (var step = 0; step < CHUNK / STEP_M; step = step + 1) {
+    // A trip count from the uniforms keeps the barriers in uniform control flow (the last
+    // chunk, if shorter, stages zeros past mEnd).
+    for (var step = 0; step < DW_CHUNK / STEP_M; step = step + 1) {
       stage(mBegin + step * STEP_M, mEnd, k0, c0, tid);
       workgroupBarrier();
       for (var mm = 0; mm < STEP_M; mm = mm + 1) {
@@ -194,16 +202,17 @@ const mainSnippet = `
   }
 `;
 
-/** dW (one chunk) or the partial sums [splits, K, C] (several). Inputs: x [N,H,W,cin], dy
- *  [N,OH,OW,cout]. */
+/** dW (one chunk) or the partial sums [splits, K, C] (several), and its uniforms. Inputs: x
+ *  [N,H,W,cin], dy [N,OH,OW,cout]. */
 export function convFilterGemmProgram(
   p: ConvFilterProblem,
   plan: ConvFilterPlan,
   filterShape: number[],
-): WebGpuProgram {
+): { program: WebGpuProgram; uniforms: ProgramUniform } {
   const { k, c } = gemmSize(p);
   const vec4Inputs = !plan.staged && directUsesVec4(p);
-  return {
+  const sizes = sizeValues(p, plan);
+  const program: WebGpuProgram = {
     variableNames: ['x', 'dy'],
     ...(vec4Inputs ? { variableComponents: [4, 4] } : {}),
     outputShape: plan.splits > 1 ? [plan.splits, k, c] : filterShape,
@@ -211,34 +220,44 @@ export function convFilterGemmProgram(
     dispatchLayout: { x: [0], y: [1], z: [2] },
     dispatch: [Math.ceil(c / plan.tileC), Math.ceil(k / plan.tileK), plan.splits],
     workgroupSize: [(plan.tileK / 4) * (plan.tileC / 4), 1, 1],
+    uniforms: SIZES.map((name) => `dw${name} : i32,`).join(' '),
     getUserCode: () =>
-      plan.staged
-        ? constants(p, plan) + im2colSnippet + stageSnippet(p, plan) + mainSnippet
-        : directGemmSource(p, plan),
+      bindSizes(
+        plan.staged
+          ? constants(plan) + im2colSnippet + stageSnippet(p, plan) + mainSnippet
+          : directGemmSource(p, plan),
+      ),
   };
+  const uniforms = SIZES.map((name) => ({ type: 'int32' as const, data: [sizes[name] ?? 0] }));
+  return { program, uniforms };
 }
 
-/** dW[i] = Σ_s partial[s, i], s in order. */
-export function convFilterReduceProgram(splits: number, filterShape: number[]): WebGpuProgram {
+/** dW[i] = Σ_s partial[s, i], s in order; uniform: the number of splits. */
+export function convFilterReduceProgram(
+  splits: number,
+  filterShape: number[],
+): { program: WebGpuProgram; uniforms: ProgramUniform } {
   const size = filterShape.reduce((a, b) => a * b, 1);
-  return {
+  const program: WebGpuProgram = {
     variableNames: ['partial'],
     outputShape: filterShape,
-    shaderKey: `chromaxrConvFilterReduce_${splits}_${size}`,
+    shaderKey: 'chromaxrConvFilterReduce',
     dispatchLayout: { x: [0, 1, 2, 3] },
     dispatch: [Math.ceil(size / 64), 1, 1],
     workgroupSize: [64, 1, 1],
     size: true,
+    uniforms: 'splits : i32,',
     getUserCode: () => `
   fn main(index : i32) {
     if (index < uniforms.size) {
       var sum = 0.0;
-      for (var s = 0; s < ${splits}; s = s + 1) {
-        sum = sum + partial[s * ${size} + index];
+      for (var s = 0; s < uniforms.splits; s = s + 1) {
+        sum = sum + partial[s * uniforms.size + index];
       }
       setOutputAtIndex(index, sum);
     }
   }
 `,
   };
+  return { program, uniforms: [{ type: 'int32', data: [splits] }] };
 }

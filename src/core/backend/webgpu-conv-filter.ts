@@ -73,11 +73,11 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo | tf.TensorInfo[]
   const problem = problemFromConvInfo(info);
   const plan = chooseConvFilterPlan(problem, backend);
   if (!plan) return runStockKernel(NAME, args, 'webgpu');
-  const program = convFilterGemmProgram(problem, plan, attrs.filterShape);
-  const gemm = backend.runWebGPUProgram(program, [x, dy], 'float32');
+  const main = convFilterGemmProgram(problem, plan, attrs.filterShape);
+  const gemm = backend.runWebGPUProgram(main.program, [x, dy], 'float32', main.uniforms);
   if (plan.splits === 1) return gemm;
   const reduce = convFilterReduceProgram(plan.splits, attrs.filterShape);
-  const dw = backend.runWebGPUProgram(reduce, [gemm], 'float32');
+  const dw = backend.runWebGPUProgram(reduce.program, [gemm], 'float32', reduce.uniforms);
   backend.disposeData(gemm.dataId);
   return dw;
 }
