@@ -48,8 +48,9 @@ export interface PlanOptions {
   staged?: boolean;
 }
 
-/** 64 threads × 128 compute units: a large discrete GPU (an H100 has 132 SMs). */
-export const GPU_TARGET_THREADS = 64 * 128;
+/** Threads a launch should reach: above the 20,000 below which issue 17 counts a launch as
+ *  unable to fill a GPU (64 per compute unit would be 8,448 on a 132-SM H100). */
+export const GPU_TARGET_THREADS = 20_480;
 export const MAX_SERIAL = 4096;
 
 export const gemmSize = (p: ConvFilterProblem) => ({
