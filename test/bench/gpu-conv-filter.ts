@@ -5,7 +5,7 @@
 // [--size 64] [--batch 4] [--models coloru,pixelshuffle,resnet18@0.125,resnet18@1] [--rounds 7]
 import { parseArgs } from 'node:util';
 import type { BackboneKind, ColorizerKind } from '../../src/core';
-import type { FilterCall } from '../helpers/conv-problems';
+import type { FilterCall, ModelPart } from '../helpers/conv-problems';
 import { openGpuPage } from './gpu-page';
 
 const { values } = parseArgs({
@@ -43,7 +43,7 @@ function specOf(model: string) {
       size,
       batch,
     },
-    prefix: isColorizer ? 'deco.' : 'pt_model.',
+    part: (isColorizer ? 'colorizer' : 'backbone') as ModelPart,
   };
 }
 
@@ -52,9 +52,12 @@ try {
   const { page } = gpu;
   const rows: Row[] = [];
   for (const model of values.models.split(',')) {
-    const { spec, prefix } = specOf(model);
-    const calls = await page.evaluate((s) => window.gpuHarness.filterCallsOf(s), spec);
-    for (const call of calls.filter((c) => c.label.startsWith(prefix))) {
+    const { spec, part } = specOf(model);
+    const calls = await page.evaluate(([s, p]) => window.gpuHarness.filterCallsOf(s, p), [
+      spec,
+      part,
+    ] as const);
+    for (const call of calls) {
       const same = rows.find((r) => r.model === model && shapeKey(r.call) === shapeKey(call));
       if (same) same.count++;
       else rows.push({ model, call, count: 1 });

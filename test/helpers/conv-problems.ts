@@ -68,21 +68,31 @@ export interface ModelSpec {
   batch: number;
 }
 
-/** Names the calls (in backward order) after the model's 4-D weights: each call takes the last
- *  registered weight of its filter shape not yet taken (backward runs in reverse). */
-function nameCalls(calls: Omit<FilterCall, 'label'>[], weights: [string, tf.Variable][]) {
+/** Names the calls (in backward order) after the part's 4-D weights: each call takes the last
+ *  registered weight of its filter shape not yet taken (backward runs in reverse). A filter that
+ *  is not a weight (DECONV's masked transposed convolution) is named by its shape. */
+function nameCalls(
+  calls: Omit<FilterCall, 'label'>[],
+  weights: [string, tf.Variable][],
+  prefix: string,
+): FilterCall[] {
   const left = weights.filter(([, v]) => v.rank === 4).reverse();
   return calls.map((call) => {
     const at = left.findIndex(([, v]) => tf.util.arraysEqual(v.shape, call.filterShape));
-    const [name] = at >= 0 ? (left.splice(at, 1)[0] ?? ['?']) : ['?'];
-    return { ...call, label: name };
+    const named = at >= 0 ? left.splice(at, 1)[0]?.[0] : undefined;
+    return { ...call, label: named ?? `${prefix}(${call.filterShape.join('×')} filter)` };
   });
 }
 
-/** The filter-gradient calls of one All-stage step of `spec` (training-mode BatchNorm), in the
- *  order the backward pass makes them, labelled with the weight's PyTorch-style name. */
-export function modelFilterCalls(spec: ModelSpec): FilterCall[] {
+export type ModelPart = 'colorizer' | 'backbone';
+
+/** The filter-gradient calls of `part` in one All-stage step of `spec` (training-mode
+ *  BatchNorm), in the order the backward pass makes them, labelled with the weight's
+ *  PyTorch-style name. Only that part's variables are differentiated, so only its calls run. */
+export function modelFilterCalls(spec: ModelSpec, part: ModelPart): FilterCall[] {
   const net = createNetwork({ ...spec, numClasses: 2, seed: 0 });
+  const prefix = part === 'colorizer' ? 'deco.' : 'pt_model.';
+  const named = net.namedTrainableVariables().filter(([name]) => name.startsWith(prefix));
   try {
     const calls = recordFilterCalls(() =>
       tf.tidy(() => {
@@ -90,12 +100,12 @@ export function modelFilterCalls(spec: ModelSpec): FilterCall[] {
         const targets = tf.ones([spec.batch, 2]) as tf.Tensor2D;
         const { value, grads } = tf.variableGrads(
           () => maskedBceWithLogits(net.logits(x, true), targets, targets),
-          net.trainableVariables(),
+          named.map(([, v]) => v),
         );
         tf.dispose([value, ...Object.values(grads)]);
       }),
     );
-    return nameCalls(calls, net.namedTrainableVariables());
+    return nameCalls(calls, named, prefix);
   } finally {
     net.dispose();
   }

@@ -15,6 +15,11 @@ import {
   installFastWebGpuKernels,
   restoreStockWebGpuKernels,
 } from '../../../src/core/backend/select';
+import {
+  installWebGpuConvFilter,
+  overrideConvFilterPlan,
+} from '../../../src/core/backend/webgpu-conv-filter';
+import { installWebGpuSgdUpdate } from '../../../src/core/backend/webgpu-sgd-update';
 import { countGpuWork } from './gpu-counters';
 
 export interface StepSpec {
@@ -23,17 +28,29 @@ export interface StepSpec {
   widthMultiplier: number;
   size: number;
   batch: number;
-  /** 'fast': our WebGPU kernels; 'stock': tfjs's. */
-  kernels: 'fast' | 'stock';
+  /** 'fast': our WebGPU kernels; 'stock': tfjs's; or only one of ours. */
+  kernels: Kernels;
   seed?: number;
 }
 
 const HYPER = { lr: 0.01, momentum: 0.9, weightDecay: 1e-4 };
 
-async function selectKernels(kernels: 'fast' | 'stock') {
+/** 'gpu-plan': ours with the filter gradient's GPU plan (staged tiles, split-K) forced. */
+export type Kernels = 'fast' | 'stock' | 'filter-only' | 'sgd-only' | 'gpu-plan';
+
+async function selectKernels(kernels: Kernels) {
   await tf.setBackend('webgpu');
-  if (kernels === 'fast') installFastWebGpuKernels();
-  else restoreStockWebGpuKernels();
+  restoreStockWebGpuKernels();
+  overrideConvFilterPlan(kernels === 'gpu-plan' ? {} : null);
+  if (kernels === 'fast' || kernels === 'gpu-plan') installFastWebGpuKernels();
+  if (kernels === 'filter-only') installWebGpuConvFilter();
+  if (kernels === 'sgd-only') installWebGpuSgdUpdate();
+}
+
+/** Back to the page's defaults: our kernels with the adapter's own plan. */
+function resetKernels() {
+  overrideConvFilterPlan(null);
+  installFastWebGpuKernels();
 }
 
 function batchOf(spec: StepSpec, seed: number) {
@@ -103,7 +120,7 @@ export async function countStep(spec: StepSpec) {
   tf.dispose([batch.x, batch.targets, batch.mask]);
   sgd.dispose();
   net.dispose();
-  installFastWebGpuKernels();
+  resetKernels();
   return {
     variables: variables.length,
     kernels: Object.values(stepProfile).reduce((sum, k) => sum + k.calls, 0),
@@ -141,25 +158,24 @@ export async function timeStepsInterleaved(spec: Omit<StepSpec, 'kernels'>, roun
   tf.dispose([batch.x, batch.targets, batch.mask]);
   sgd.dispose();
   net.dispose();
-  installFastWebGpuKernels();
+  resetKernels();
   return times;
 }
 
-/** Losses of `steps` SGD steps from the same seeded start and batches. */
-export async function lossTrajectory(spec: StepSpec, steps: number) {
+/** Losses of `steps` SGD steps on one batch from the same seeded start (one readback). */
+export async function lossTrajectory(spec: StepSpec, steps: number, lr = 0.05) {
   await selectKernels(spec.kernels);
   const net = networkOf(spec);
   const sgd = new Sgd(net.trainableVariables());
+  const batch = batchOf(spec, 100);
   const losses: tf.Scalar[] = [];
-  for (let i = 0; i < steps; i++) {
-    const batch = batchOf(spec, 100 + i);
-    losses.push(trainStep(net, sgd, batch, { lr: 0.05, momentum: 0.9, weightDecay: 1e-4 }));
-    tf.dispose([batch.x, batch.targets, batch.mask]);
-  }
+  for (let i = 0; i < steps; i++)
+    losses.push(trainStep(net, sgd, batch, { lr, momentum: 0.9, weightDecay: 1e-4 }));
+  tf.dispose([batch.x, batch.targets, batch.mask]);
   const values = await tf.stack(losses).data(); // one readback for all steps
   tf.dispose(losses);
   sgd.dispose();
   net.dispose();
-  installFastWebGpuKernels();
+  resetKernels();
   return Array.from(values);
 }
