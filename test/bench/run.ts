@@ -45,6 +45,23 @@ const BENCHES: readonly Bench[] = [
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,
   },
+  // The GPU section (issue 17): SwiftShader here; `npx tsx test/bench/gpu-step.ts --gpu` and
+  // `gpu-conv-filter.ts --gpu` on a machine with a GPU.
+  {
+    file: 'dw-structure.ts',
+    what: 'GPU: dW threads and serial loop per convolution at 320 px, batch 16, tfjs vs ours',
+    quick: false,
+  },
+  {
+    file: 'gpu-conv-filter.ts',
+    what: 'GPU: dW ms per convolution on WebGPU, tfjs kernel vs ours (Chromium)',
+    quick: false,
+  },
+  {
+    file: 'gpu-step.ts',
+    what: 'GPU: step ms, kernels, dispatches before/after ours, next to PyTorch (Chromium)',
+    quick: true,
+  },
 ];
 
 /** Modules the benches import, not scripts to run. */
