@@ -20,6 +20,7 @@ import {
   overrideConvFilterPlan,
 } from '../../../src/core/backend/webgpu-conv-filter';
 import { installWebGpuSgdUpdate } from '../../../src/core/backend/webgpu-sgd-update';
+import { setClosedFormBatchNorm } from '../../../src/core/model/batch-norm-train';
 import { countGpuWork } from './gpu-counters';
 
 export interface StepSpec {
@@ -35,21 +36,26 @@ export interface StepSpec {
 
 const HYPER = { lr: 0.01, momentum: 0.9, weightDecay: 1e-4 };
 
-/** 'gpu-plan': ours with the filter gradient's GPU plan (staged tiles, split-K) forced. */
-export type Kernels = 'fast' | 'stock' | 'filter-only' | 'sgd-only' | 'gpu-plan';
+/** 'fast': all of ours (filter gradient, fused SGD, closed-form BatchNorm gradient); 'stock':
+ *  tfjs's kernels and differentiation; 'gpu-plan': ours with the filter gradient's GPU plan
+ *  (staged tiles, split-K) forced; or one of ours alone. */
+export type Kernels = 'fast' | 'stock' | 'gpu-plan' | 'filter-only' | 'sgd-only' | 'bn-only';
 
 async function selectKernels(kernels: Kernels) {
   await tf.setBackend('webgpu');
   restoreStockWebGpuKernels();
   overrideConvFilterPlan(kernels === 'gpu-plan' ? {} : null);
-  if (kernels === 'fast' || kernels === 'gpu-plan') installFastWebGpuKernels();
+  const all = kernels === 'fast' || kernels === 'gpu-plan';
+  if (all) installFastWebGpuKernels();
   if (kernels === 'filter-only') installWebGpuConvFilter();
   if (kernels === 'sgd-only') installWebGpuSgdUpdate();
+  setClosedFormBatchNorm(all || kernels === 'bn-only');
 }
 
 /** Back to the page's defaults: our kernels with the adapter's own plan. */
 function resetKernels() {
   overrideConvFilterPlan(null);
+  setClosedFormBatchNorm(true);
   installFastWebGpuKernels();
 }
 
