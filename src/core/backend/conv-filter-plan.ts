@@ -90,7 +90,8 @@ function tiles(k: number, c: number) {
 
 /**
  * Splits m so that no thread accumulates more than maxSerial terms, and further (down to
- * minChunk) while the launch has fewer than targetThreads threads.
+ * minChunk, and to at most maxSerial splits for the reduction's sake) while the launch has fewer
+ * than targetThreads threads.
  */
 export function planConvFilter(p: ConvFilterProblem, opts: PlanOptions = {}): ConvFilterPlan {
   const maxSerial = opts.maxSerial ?? MAX_SERIAL;
@@ -105,6 +106,8 @@ export function planConvFilter(p: ConvFilterProblem, opts: PlanOptions = {}): Co
   const wanted = Math.ceil(targetThreads / threadsPerSplit); // splits that would fill the device
   if (wanted > Math.ceil(m / chunk)) chunk = roundUp(Math.max(Math.ceil(m / wanted), minChunk));
   chunk = Math.min(chunk, roundUp(Math.min(m, maxSerial)));
+  // No more splits than maxSerial: the reduction pass loops over them.
+  chunk = Math.max(chunk, roundUp(Math.ceil(m / maxSerial)));
   return { ...t, chunk, splits: Math.ceil(m / chunk), staged: opts.staged ?? true };
 }
 
