@@ -86,10 +86,9 @@ try {
   );
   console.log('| | tfjs kernels | ours | change |');
   console.log('| --- | --- | --- | --- |');
+  const change = (a: number, b: number) => (a === 0 ? '—' : `${(100 * (b / a - 1)).toFixed(0)} %`);
   const row = (what: string, a: number, b: number, digits = 0) =>
-    console.log(
-      `| ${what} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${(100 * (b / a - 1)).toFixed(0)} % |`,
-    );
+    console.log(`| ${what} | ${a.toFixed(digits)} | ${b.toFixed(digits)} | ${change(a, b)} |`);
   row(`ms per step (median of ${rounds}, interleaved)`, stockMs, fastMs);
   row('kernels per step', counts.stock.kernels, counts.fast.kernels);
   row('dispatches per step', counts.stock.dispatches, counts.fast.dispatches);
