@@ -6,9 +6,8 @@ import { type Browser, chromium } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const CHROMIUM_FLAGS = [
+const COMMON_FLAGS = [
   '--enable-unsafe-webgpu',
-  '--use-webgpu-adapter=swiftshader',
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu-sandbox',
@@ -19,6 +18,19 @@ export const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 
+export const CHROMIUM_FLAGS = [...COMMON_FLAGS, '--use-webgpu-adapter=swiftshader'];
+
+/** WebGPU on the machine's GPU through Vulkan (the GPU benches; not exercised on this machine,
+ *  which has no GPU). */
+export const CHROMIUM_GPU_FLAGS = [
+  ...COMMON_FLAGS,
+  '--enable-features=Vulkan',
+  '--use-vulkan=native',
+  '--use-angle=vulkan',
+  '--disable-vulkan-surface',
+  '--ignore-gpu-blocklist',
+];
+
 export function chromiumPath(): string {
   const found = CANDIDATES.find((p): p is string => Boolean(p && existsSync(p)));
   if (!found)
@@ -26,7 +38,9 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** playwright gives every launch a fresh temporary profile, so no state leaks between runs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+/** playwright gives every launch a fresh temporary profile, so no state leaks between runs.
+ *  adapter 'gpu' asks for the real GPU instead of SwiftShader. */
+export function launchChromium(adapter: 'swiftshader' | 'gpu' = 'swiftshader'): Promise<Browser> {
+  const args = adapter === 'gpu' ? CHROMIUM_GPU_FLAGS : CHROMIUM_FLAGS;
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
 }

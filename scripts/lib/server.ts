@@ -18,7 +18,8 @@ export async function serveDev(): Promise<Served> {
   const server = await createServer({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
-    server: { port: 0 },
+    // No HMR: an edit in the tree while a long bench or test runs must not reload its page.
+    server: { port: 0, hmr: false },
     logLevel: 'warn',
   });
   await server.listen();

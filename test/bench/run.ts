@@ -70,10 +70,33 @@ const BENCHES: readonly Bench[] = [
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,
   },
+  // The GPU section (issue 17): SwiftShader here; `npx tsx test/bench/gpu-step.ts --gpu` and
+  // `gpu-conv-filter.ts --gpu` on a machine with a GPU.
+  {
+    file: 'dw-structure.ts',
+    what: 'GPU: dW threads and serial loop per convolution at 320 px, batch 16, tfjs vs ours',
+    quick: false,
+  },
+  {
+    file: 'gpu-conv-filter.ts',
+    what: 'GPU: dW ms per convolution on WebGPU, tfjs kernel vs ours (Chromium)',
+    quick: false,
+  },
+  {
+    file: 'gpu-step.ts',
+    what: 'GPU: step ms, kernels, dispatches before/after ours, next to PyTorch (Chromium)',
+    quick: true,
+  },
 ];
 
 /** Modules the benches import, not scripts to run. */
-const HELPERS = new Set(['run.ts', 'step-table.ts', 'step-timing.ts', 'conv-flops.ts']);
+const HELPERS = new Set([
+  'run.ts',
+  'step-table.ts',
+  'step-timing.ts',
+  'conv-flops.ts',
+  'gpu-page.ts',
+]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
  *  (run as is, so a new bench is never skipped silently). */

@@ -1,6 +1,6 @@
 // Issue 18's table: seconds per training step here (tfjs CPU, convolutions on the WebAssembly
 // kernels; trainStep on a resident batch, i.e. model time) and in PyTorch on the same machine
-// (scripts/bench/torch_reference.py under Debian's /usr/bin/python3: same networks, shapes, SGD,
+// (test/bench/torch_reference.py under Debian's /usr/bin/python3: same networks, shapes, SGD,
 // every part training, BatchNorm in training mode) at each thread count, with the ratio of our
 // steps/s to PyTorch's and our GFLOP/s per convolution kernel (one profiled step). Each side runs
 // in its own process per thread count (the kernels' threads are fixed per process), interleaved
@@ -151,7 +151,13 @@ async function table(): Promise<void> {
         ...side,
         ...common,
       ]);
-      const torch = lastJson(PYTHON, ['scripts/bench/torch_reference.py', ...side, ...common]);
+      const torch = lastJson(PYTHON, [
+        'test/bench/torch_reference.py',
+        '--backbone',
+        'resnet18',
+        ...side,
+        ...common,
+      ]);
       const ratio = median(torch.seconds) / median(us.seconds);
       const name = `${colorizer} + ResNet18 width ${width}`;
       console.log(

@@ -1,5 +1,5 @@
-// Backend selection for the core: WebGPU, else WebGL, else CPU, with the CPU kernel fixes
-// installed whenever the CPU backend runs (convolutions on WebAssembly SIMD where the engine has
+// Backend selection for the core: WebGPU, else WebGL, else CPU, with our faster kernels installed
+// for whichever of CPU and WebGPU runs (CPU convolutions on WebAssembly SIMD where the engine has
 // it, on as many threads as the host gives workers for). tfjs only; the WebGPU backend is
 // registered by the caller (worker or browser test), so Node never loads it.
 import * as tf from '@tensorflow/tfjs';
@@ -10,11 +10,13 @@ import { installFastCpuConv2D } from './cpu-conv2d';
 import { installFastCpuMaxPoolGrad } from './cpu-max-pool-grad';
 import { installFastCpuPad } from './cpu-pad';
 import { installFastCpuReduce } from './cpu-reduce';
-import { installCpuSgd } from './cpu-sgd';
 import { installFastCpuSlice } from './cpu-slice';
 import { installFastCpuTile } from './cpu-tile';
 import { installFastCpuTranspose } from './cpu-transpose';
+import { installCpuSgdUpdate } from './sgd-update';
 import { loadWasmRuntime, type WasmRuntime, type WasmRuntimeOptions } from './wasm-runtime';
+import { installWebGpuConvFilter, restoreWebGpuConvFilter } from './webgpu-conv-filter';
+import { installWebGpuSgdUpdate, restoreWebGpuSgdUpdate } from './webgpu-sgd-update';
 
 export interface CpuKernelOptions extends WasmRuntimeOptions {
   /** false keeps every kernel in JavaScript (the fallback, for comparisons). Default true. */
@@ -34,6 +36,7 @@ export async function selectBackend(
       if (await tf.setBackend(name)) {
         await tf.ready();
         if (name === 'cpu') installFastCpuKernels(cpu);
+        if (name === 'webgpu') installFastWebGpuKernels();
         return name;
       }
     } catch {
@@ -59,9 +62,21 @@ export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
   installFastCpuTile();
   installFastCpuMaxPoolGrad();
   installFastCpuPad();
-  installCpuSgd();
+  installCpuSgdUpdate();
   installCpuBatchNorm();
   installCpuActivationGrad();
+}
+
+/** Swaps in our WebGPU kernels (filter gradient, fused SGD update); idempotent. */
+export function installFastWebGpuKernels(): void {
+  installWebGpuConvFilter();
+  installWebGpuSgdUpdate();
+}
+
+/** Puts tfjs's own WebGPU kernels back (the benches compare the two in one page). */
+export function restoreStockWebGpuKernels(): void {
+  restoreWebGpuConvFilter();
+  restoreWebGpuSgdUpdate();
 }
 
 /** The WebAssembly runtime the CPU kernels use, or null (JavaScript kernels). */

@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { activation } from '../backend/cpu-activation-grad';
 import { fusedBatchNormTrain, hasFusedBatchNorm } from '../backend/cpu-batch-norm';
 import type { Random } from '../util/random';
+import { batchNormTraining } from './batch-norm-train';
 import { constant, fanIn, kaimingNormalFanOut, pytorchDefaultUniform } from './init';
 import { conv2dTorch, convTranspose2dTorch } from './padding';
 import type { ParameterStore } from './parameters';
@@ -82,7 +83,8 @@ export function convTranspose2d(b: Builder, name: string, spec: ConvSpec): Apply
 
 /**
  * nn.BatchNorm2d, PyTorch semantics: training uses the batch statistics and moves the running
- * ones (unbiased variance, momentum 0.1); inference uses the running statistics only.
+ * ones (unbiased variance, momentum 0.1); inference uses the running statistics only. Training
+ * runs as one op with a closed-form gradient (batch-norm-train.ts).
  */
 export function batchNorm(b: Builder, name: string, channels: number): ApplyWithMode {
   const vector = (suffix: string, fill: number, trainable = true) =>
@@ -107,12 +109,10 @@ export function batchNorm(b: Builder, name: string, channels: number): ApplyWith
         tf.dispose([fused.mean, fused.variance]);
         return fused.y;
       }
-      const { mean, variance } = tf.moments(x, [0, 1, 2]) as {
-        mean: tf.Tensor1D;
-        variance: tf.Tensor1D;
-      }; // [C], biased
-      updateRunningStats(runMean, runVar, mean, variance, x.size / channels);
-      return tf.batchNorm4d(x, mean, variance, beta, gamma, BN_EPS);
+      // Elsewhere (WebGPU, WebGL) one op whose gradient is in closed form (batch-norm-train.ts).
+      return batchNormTraining(x, gamma, beta, BN_EPS, (mean, variance) =>
+        updateRunningStats(runMean, runVar, mean, variance, x.size / channels),
+      );
     });
 }
 

@@ -1,8 +1,8 @@
 // SGD with momentum and decoupled weight decay, exactly as SPEC §4 (PyTorch/fastai form):
-// p ← p·(1 − lr·wd); v ← mom·v + g; p ← p − lr·v. On the CPU backend one fused kernel does the
-// three (backend/cpu-sgd.ts, bit-identical). tfjs only.
+// p ← p·(1 − lr·wd); v ← mom·v + g; p ← p − lr·v. One fused kernel per variable where the backend
+// has it (WebGPU, CPU), else five tfjs ops. tfjs only.
 import * as tf from '@tensorflow/tfjs';
-import { SGD_MOMENTUM_KERNEL } from '../backend/cpu-sgd';
+import { hasSgdUpdateKernel, sgdHyperValues, sgdUpdate } from '../backend/sgd-update';
 import type { StateDict } from '../model/state-dict';
 
 export interface SgdHyper {
@@ -34,19 +34,29 @@ export class Sgd {
         `Sgd has no momentum buffer for ${strangers.join(', ')}: build it after the network's parts are final`,
       );
     }
-    const fused = tf.getKernel(SGD_MOMENTUM_KERNEL, tf.getBackend()) !== undefined;
+    if (hasSgdUpdateKernel()) this.fusedStep(grads, hyper);
+    else this.opStep(grads, hyper);
+  }
+
+  /** One kernel per variable: no readback, the hyperparameters uploaded once per step. */
+  private fusedStep(grads: tf.NamedTensorMap, hyper: SgdHyper): void {
+    tf.tidy(() => {
+      const scalars = tf.tensor1d(sgdHyperValues(hyper.lr, hyper.momentum, hyper.weightDecay));
+      for (const [variable, velocity] of this.velocity) {
+        const grad = grads[variable.name];
+        if (!grad) continue;
+        const [param, momentum] = sgdUpdate(variable, velocity, grad, scalars);
+        variable.assign(param);
+        velocity.assign(momentum);
+      }
+    });
+  }
+
+  private opStep(grads: tf.NamedTensorMap, hyper: SgdHyper): void {
     tf.tidy(() => {
       for (const [variable, velocity] of this.velocity) {
         const grad = grads[variable.name];
         if (!grad) continue;
-        if (fused) {
-          const inputs = { variable, velocity, grad };
-          const attrs = { ...hyper };
-          const [p, v] = tf.engine().runKernel(SGD_MOMENTUM_KERNEL, inputs, attrs) as tf.Tensor[];
-          velocity.assign(v as tf.Tensor);
-          variable.assign(p as tf.Tensor);
-          continue;
-        }
         const decayed = variable.mul(1 - hyper.lr * hyper.weightDecay);
         velocity.assign(velocity.mul(hyper.momentum).add(grad));
         variable.assign(decayed.sub(velocity.mul(hyper.lr)));
