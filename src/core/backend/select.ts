@@ -12,6 +12,7 @@ import { installFastCpuPad } from './cpu-pad';
 import { installFastCpuReduce } from './cpu-reduce';
 import { installFastCpuSlice } from './cpu-slice';
 import { installFastCpuTile } from './cpu-tile';
+import { installCpuTransform } from './cpu-transform';
 import { installFastCpuTranspose } from './cpu-transpose';
 import { installCpuSgdUpdate } from './sgd-update';
 import { loadWasmRuntime, type WasmRuntime, type WasmRuntimeOptions } from './wasm-runtime';
@@ -65,6 +66,7 @@ export function installFastCpuKernels(options: CpuKernelOptions = {}): void {
   installCpuSgdUpdate();
   installCpuBatchNorm();
   installCpuActivationGrad();
+  installCpuTransform();
 }
 
 /** Swaps in our WebGPU kernels (filter gradient, fused SGD update); idempotent. */
