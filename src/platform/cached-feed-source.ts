@@ -7,6 +7,9 @@ import { type LoadShard, ShardFeed } from '../core/data/shard-feed';
 import { type CacheManifest, readManifest, readPaths, readShard, shardImages } from './image-cache';
 
 /** Where one cached image lives. */
+/** A cached image with its labels and the path it was dropped under. */
+export type PathedItem = FeedItem & { path: string };
+
 export interface CachedEntry {
   path: string;
   shard: number;
@@ -60,20 +63,20 @@ export async function loadCachedItems(
   key: string,
   paths: readonly string[],
   labels: LabelLookup,
-): Promise<FeedItem[]> {
+): Promise<PathedItem[]> {
   const where = new Map((await openDataset(key)).map((e) => [e.path, e]));
   const wanted = paths.flatMap((path) => {
     const entry = where.get(path);
     const label = labels(path);
-    return entry && label ? [{ entry, label }] : [];
+    return entry && label ? [{ path, entry, label }] : [];
   });
-  const items: (FeedItem | undefined)[] = new Array(wanted.length);
+  const items: (PathedItem | undefined)[] = new Array(wanted.length);
   for (const shard of new Set(wanted.map((w) => w.entry.shard))) {
     const images = shardImages(await readShard(key, shard));
-    wanted.forEach(({ entry, label }, i) => {
+    wanted.forEach(({ path, entry, label }, i) => {
       const image = entry.shard === shard ? images[entry.slot] : undefined;
-      if (image) items[i] = { image, ...label };
+      if (image) items[i] = { path, image, ...label };
     });
   }
-  return items.filter((item): item is FeedItem => item !== undefined);
+  return items.filter((item): item is PathedItem => item !== undefined);
 }

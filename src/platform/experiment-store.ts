@@ -30,6 +30,8 @@ export interface ExperimentState {
   config: ExperimentConfig;
   runs: PlannedRun[];
   paused: boolean;
+  /** The cached folder a folder config runs on (absent for the phantom). */
+  datasetKey?: string;
 }
 
 let opened: UseStore | null = null;

@@ -31,7 +31,15 @@ const lrFound = (change: Partial<LrFound> = {}): LrFound => ({
 
 function fakeTrainer(overrides: Partial<Trainer> = {}): Trainer {
   return {
-    loadDemoData: vi.fn(async () => ({ kind: 'datasetReady', id: 1, summary }) as const),
+    loadDemoData: vi.fn(
+      async () =>
+        ({
+          kind: 'datasetReady',
+          id: 1,
+          summary,
+          dataset: { kind: 'demo', demo: { patients: 12, imageSize: 32, seed: 0 } },
+        }) as const,
+    ),
     buildModel: vi.fn(
       async () =>
         ({

@@ -67,8 +67,9 @@ function loadDemoData({ trainer, store }: Deps): Promise<void> {
     store,
     () => patch('dataset', { busy: true, error: null }),
     async () => {
-      const { summary } = await trainer.loadDemoData(store.getState().dataset.demo);
-      patch('dataset', { summary, folder: null, ingest: null, folderIndex: null, skipped: [] });
+      const { summary, dataset } = await trainer.loadDemoData(store.getState().dataset.demo);
+      const cleared = { folder: null, ingest: null, folderIndex: null, skipped: [] };
+      patch('dataset', { summary, loaded: dataset, ...cleared });
     },
     (error) => patch('dataset', { error }),
     () => patch('dataset', { busy: false }),

@@ -2,7 +2,7 @@
 // ingestion. Plain data only (types from the protocol and the pure core), so Node tests build it.
 import type { DatasetFormat, DetectedFormat } from '../core/data/detect';
 import type { IndexSummary, SkippedFile } from '../worker/ingest-protocol';
-import type { DatasetSummary, DemoDataRequest } from '../worker/protocol';
+import type { DatasetRef, DatasetSummary, DemoDataRequest } from '../worker/protocol';
 
 /** A dropped or picked folder after its file list was read (no file decoded yet). */
 export interface FolderScan {
@@ -42,6 +42,8 @@ export interface DatasetState {
    *  above the 224 px default input so random crops have room. */
   demo: DemoDataRequest;
   summary: DatasetSummary | null;
+  /** What the trainer has loaded: the demo as drawn, or a cached folder by its key. */
+  loaded: DatasetRef | null;
   folder: FolderScan | null;
   ingest: IngestState | null;
   storage: StorageCheck | null;
@@ -58,6 +60,7 @@ export interface DatasetState {
 export const initialDataset = (): DatasetState => ({
   demo: { patients: 200, imageSize: 256, seed: 0 },
   summary: null,
+  loaded: null,
   folder: null,
   ingest: null,
   storage: null,

@@ -4,6 +4,7 @@
 import type { TrainerClient } from '../worker/client';
 import type { ExperimentConfig } from '../worker/protocol';
 import type { SaveFile } from './commands';
+import { datasetKeyFor } from './experiment';
 import { patcher } from './patch';
 import { parseExperimentConfig } from './pure-core';
 import type { StudioData, StudioState } from './store';
@@ -36,8 +37,12 @@ export function createExperimentCommands(
       patch('experiment', { busy: false });
     }
   };
+  /** A folder config runs on the folder the Data step loaded; the worker says so if none is. */
+  const start = (config: ExperimentConfig) =>
+    run(() => trainer.startExperiment(config, datasetKeyFor(config, loadedDataset())));
+  const loadedDataset = () => store.getState().dataset.loaded;
   return {
-    startExperiment: (config: ExperimentConfig) => run(() => trainer.startExperiment(config)),
+    startExperiment: (config: ExperimentConfig) => start(config),
     resumeExperiment: () => run(() => trainer.resumeExperiment()),
     skipRun: () => trainer.skipRun(),
     moveRun: (runIndex: number, to: number) => trainer.moveRun(runIndex, to),
@@ -54,7 +59,7 @@ export function createExperimentCommands(
         patch('experiment', { error: `${file.name}: ${message(error)}` });
         return;
       }
-      await run(() => trainer.startExperiment(config));
+      await start(config);
     },
   };
 }

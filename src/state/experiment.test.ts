@@ -1,10 +1,17 @@
 // The default experiment and its size: what the Compare step queues and estimates.
 import { expect, it } from 'vitest';
-import { defaultExperiment, experimentSize, remainingSteps } from './experiment';
+import {
+  datasetKeyFor,
+  defaultExperiment,
+  describeExperiment,
+  experimentDataChoice,
+  experimentSize,
+  remainingSteps,
+} from './experiment';
 import { parseExperimentConfig } from './pure-core';
 
 const choices = {
-  demo: { patients: 40, imageSize: 48, seed: 2 },
+  data: { kind: 'phantom', demo: { patients: 40, imageSize: 48, seed: 2 } },
   spec: {
     colorizer: 'deconv',
     backbone: 'resnet18',
@@ -72,4 +79,40 @@ it('counts the steps left: pending runs whole, the running one from its current 
   };
   // Running: Color Module → All, in its second stage with 10 of 30 done: 20 left; then 30 + 60.
   expect(remainingSteps(state, { stageIndex: 1, stepsDone: 10 })).toBe(20 + 30 + 60);
+});
+
+it('runs on the folder the trainer loaded, by name in the config and by key in the studio', () => {
+  const loaded = { kind: 'cached', datasetKey: 'key-7' } as const;
+  const form = { patients: 40, imageSize: 48, seed: 2 };
+  const data = experimentDataChoice(loaded, 'xrays', form);
+  expect(data).toEqual({ kind: 'folder', name: 'xrays' });
+  const config = parseExperimentConfig(defaultExperiment({ ...choices, data }));
+  expect(config.dataset).toEqual({ kind: 'folder', path: 'xrays' });
+  expect(datasetKeyFor(config, loaded)).toBe('key-7');
+  // The phantom needs no key, and a loaded demo wins over an edited, unloaded form.
+  const demo = { kind: 'demo', demo: { patients: 12, imageSize: 32, seed: 1 } } as const;
+  expect(experimentDataChoice(demo, 'Phantom demo', form)).toEqual({
+    kind: 'phantom',
+    demo: demo.demo,
+  });
+  expect(datasetKeyFor(parseExperimentConfig(defaultExperiment(choices)), loaded)).toBeUndefined();
+});
+
+it('describes any config in words: its procedures, model, data and seeds', () => {
+  const text = describeExperiment(
+    parseExperimentConfig({
+      ...defaultExperiment(choices),
+      name: 'imported',
+      dataset: { kind: 'folder', path: 'kermany' },
+      seeds: [4, 5],
+      chains: [
+        { colorizer: 'replicate', stages: [{ stage: 'baseline' }] },
+        { colorizer: 'pixelshuffle', stages: [{ stage: 'colorModule' }] },
+      ],
+    }),
+  );
+  expect(text).toBe(
+    'Baseline; Color Module (PixelShuffle) · ResNet18 at width 0.125, 32 px, E random ' +
+      '(NOT PRETRAINED) · the folder "kermany" · seeds 4, 5',
+  );
 });

@@ -2,12 +2,13 @@
 // request state, and the studio's default experiment built from the current choices. Plain data
 // and pure helpers (tested in Node).
 import type {
+  DatasetRef,
   DemoDataRequest,
   ExperimentConfig,
   ExperimentState,
   ModelSpec,
 } from '../worker/protocol';
-import { DEFAULT_SPLIT } from './pure-core';
+import { DEFAULT_SPLIT, displayName, STAGES } from './pure-core';
 import type { TrainSettings } from './training';
 
 export interface ExperimentSlice {
@@ -24,25 +25,50 @@ export const initialExperiment = (): ExperimentSlice => ({
   error: null,
 });
 
+/** The data an experiment runs on: the dropped folder the Data step cached, else the phantom. */
+export type ExperimentDataChoice =
+  | { kind: 'folder'; name: string }
+  | { kind: 'phantom'; demo: DemoDataRequest };
+
 /** The studio's choices an experiment is built from. */
 export interface ExperimentChoices {
-  demo: DemoDataRequest;
+  data: ExperimentDataChoice;
   spec: ModelSpec;
   settings: TrainSettings;
 }
 
+/** The loaded folder when the trainer has one, else the demo as loaded (or as the form says). */
+export function experimentDataChoice(
+  loaded: DatasetRef | null,
+  folderName: string | undefined,
+  demoForm: DemoDataRequest,
+): ExperimentDataChoice {
+  if (loaded?.kind === 'cached' && folderName) return { kind: 'folder', name: folderName };
+  return { kind: 'phantom', demo: loaded?.kind === 'demo' ? loaded.demo : demoForm };
+}
+
+/** The cached dataset a config's folder runs on in the studio (none for the phantom). */
+export function datasetKeyFor(config: ExperimentConfig, loaded: DatasetRef | null) {
+  return config.dataset.kind === 'folder' && loaded?.kind === 'cached'
+    ? loaded.datasetKey
+    : undefined;
+}
+
 /**
- * The paper's comparison for the chosen colorizer, on the phantom demo: Baseline and Baseline All
+ * The paper's comparison for the chosen colorizer, on the chosen data: Baseline and Baseline All
  * (gray replicated) against Color Module and All (the chosen T, All continuing from its Color
  * Module stage), seeds 0–2, the studio's settings for every stage, E random-initialized (flagged in
  * every report; an ImageNet E needs its file beside the exported config for the runner).
  */
-export function defaultExperiment({ demo, spec, settings }: ExperimentChoices): ExperimentConfig {
+export function defaultExperiment({ data, spec, settings }: ExperimentChoices): ExperimentConfig {
   const { seed: _seed, ...training } = settings;
   const colorizer = spec.colorizer === 'replicate' ? 'coloru' : spec.colorizer;
   return {
     name: `compare-${colorizer}-${spec.backbone}`,
-    dataset: { kind: 'phantom', ...demo },
+    dataset:
+      data.kind === 'folder'
+        ? { kind: 'folder', path: data.name }
+        : { kind: 'phantom', ...data.demo },
     split: { ...DEFAULT_SPLIT },
     inputSize: spec.inputSize,
     backbone: spec.backbone,
@@ -56,7 +82,7 @@ export function defaultExperiment({ demo, spec, settings }: ExperimentChoices): 
       { colorizer: 'replicate', stages: [{ stage: 'baselineAll' }] },
       { colorizer, stages: [{ stage: 'colorModule' }, { stage: 'all' }] },
     ],
-    training: { ...training, augment: true },
+    training: { ...training, augment: training.augment ?? true },
     evaluateOn: 'test',
   };
 }
@@ -95,3 +121,22 @@ const sameStages = (
   chain: ExperimentConfig['chains'][number],
   run: ExperimentState['runs'][number],
 ) => chain.stages.map((s) => s.stage).join() === run.stages.join();
+
+/** A config in one line of words (the plan the Compare step shows, for its own draft or for an
+ *  imported file): "Baseline; Color Module → All (ColorU) · ResNet18 at width 1, 224 px, …". */
+export function describeExperiment(config: ExperimentConfig): string {
+  const procedures = config.chains.map((chain) => {
+    const stages = chain.stages.map((s) => STAGES[s.stage].title).join(' → ');
+    return chain.colorizer === 'replicate' ? stages : `${stages} (${displayName(chain.colorizer)})`;
+  });
+  const e =
+    config.pretrained.kind === 'random'
+      ? 'E random (NOT PRETRAINED)'
+      : `E from ${config.pretrained.path} (PRETRAINED)`;
+  const model = `${displayName(config.backbone)} at width ${config.widthMultiplier}, ${config.inputSize} px, ${e}`;
+  const data =
+    config.dataset.kind === 'folder'
+      ? `the folder "${config.dataset.path}"`
+      : `the phantom demo (${config.dataset.patients} patients, seed ${config.dataset.seed})`;
+  return `${procedures.join('; ')} · ${model} · ${data} · seeds ${config.seeds.join(', ')}`;
+}

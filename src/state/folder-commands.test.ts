@@ -115,6 +115,7 @@ it('indexes the cached folder by key and has the trainer load it by that key alo
       kind: 'datasetReady' as const,
       id: 1,
       summary: { name: 'xrays', labels: ['NORMAL'], splits: [], warnings: [] },
+      dataset: { kind: 'cached' as const, datasetKey: 'key-1' },
     })),
   } satisfies CachedDatasetLoader;
   const files = [file('xrays/NORMAL/a.jpeg'), file('xrays/PNEUMONIA/c.jpeg')];
@@ -128,9 +129,10 @@ it('indexes the cached folder by key and has the trainer load it by that key alo
     expect.objectContaining({ format: 'folder' }),
   );
   expect(trainer.loadCachedDataset).toHaveBeenCalledWith('key-1');
-  const { folderIndex, summary: shown } = useStudio.getState().dataset;
+  const { folderIndex, summary: shown, loaded } = useStudio.getState().dataset;
   expect(folderIndex).toEqual(indexed);
   expect(shown?.name).toBe('xrays');
+  expect(loaded).toEqual({ kind: 'cached', datasetKey: 'key-1' });
 });
 
 it('parses the labels again when the user changes the format, and shows why one does not fit', async () => {

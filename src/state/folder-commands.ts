@@ -162,7 +162,7 @@ export function createFolderCommands({
     patch('dataset', { folderIndex });
     if (trainer) {
       const ready = await trainer.loadCachedDataset(datasetKey);
-      patch('dataset', { summary: ready.summary });
+      patch('dataset', { summary: ready.summary, loaded: ready.dataset });
     }
   }
 

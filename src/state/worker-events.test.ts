@@ -44,6 +44,7 @@ describe('reduceEvent', () => {
     const change = reduceEvent(initialData(), {
       kind: 'resumed',
       summary,
+      dataset: { kind: 'cached', datasetKey: 'k1' },
       model,
       parameters,
       pretrained: 'NOT PRETRAINED',
@@ -51,6 +52,7 @@ describe('reduceEvent', () => {
       run,
     }) as Partial<StudioData>;
     expect(change.dataset?.summary).toEqual(summary);
+    expect(change.dataset?.loaded).toEqual({ kind: 'cached', datasetKey: 'k1' });
     expect(change.model?.built).toEqual({
       spec: model,
       parameters,

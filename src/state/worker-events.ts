@@ -102,10 +102,10 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
 
 /** After a reload the worker rebuilt dataset, model and stage from the checkpoint: show them. */
 function resumedState(state: StudioData, event: Extract<WorkerEvent, { kind: 'resumed' }>): Change {
-  const { summary, model, parameters, pretrained, isPretrained, run } = event;
+  const { summary, dataset, model, parameters, pretrained, isPretrained, run } = event;
   const { stage, ...settings } = run;
   return {
-    dataset: { ...state.dataset, summary },
+    dataset: { ...state.dataset, summary, loaded: dataset },
     model: {
       ...state.model,
       spec: model,

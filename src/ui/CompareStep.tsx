@@ -3,7 +3,12 @@
 // the worker runs (status, skip, reorder, stop and resume), and the runner's JSON config out and in.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { defaultExperiment, experimentSize } from '../state/experiment';
+import {
+  defaultExperiment,
+  describeExperiment,
+  experimentDataChoice,
+  experimentSize,
+} from '../state/experiment';
 import { fieldsOf, selectProgress } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration, stepsPerSecond } from '../state/training';
@@ -13,10 +18,14 @@ import { ExperimentQueueView } from './ExperimentQueueView';
 import { ErrorText } from './fields';
 
 function useDraftConfig() {
-  const { demo } = useStudio(useShallow(fieldsOf('dataset', 'demo')));
+  const { demo, loaded } = useStudio(useShallow(fieldsOf('dataset', 'demo', 'loaded')));
+  const folderName = useStudio((s) => s.dataset.summary?.name);
   const { spec } = useStudio(useShallow(fieldsOf('model', 'spec')));
   const { settings } = useStudio(useShallow(fieldsOf('training', 'settings')));
-  return useMemo(() => defaultExperiment({ demo, spec, settings }), [demo, spec, settings]);
+  return useMemo(() => {
+    const data = experimentDataChoice(loaded, folderName, demo);
+    return defaultExperiment({ data, spec, settings });
+  }, [demo, loaded, folderName, spec, settings]);
 }
 
 /** "about 12 min at the rate measured", or why there is no estimate yet. */
@@ -40,13 +49,11 @@ export function CompareStep() {
       <section className="card" aria-labelledby="plan-title">
         <h3 id="plan-title">The comparison</h3>
         <p>
-          Baseline and Baseline All (gray replicated to RGB) against Color Module and All with{' '}
-          <strong>{config.chains[2]?.colorizer}</strong>, {config.backbone} at width{' '}
-          {config.widthMultiplier}, {config.inputSize} px, on the phantom demo (
-          {config.dataset.kind === 'phantom' ? config.dataset.patients : ''} patients), seeds{' '}
-          {config.seeds.join(', ')}; every stage uses the Train step's settings, and E starts from
-          random weights (flagged in every report).
+          Baseline and Baseline All (gray replicated to RGB) against Color Module and All with the
+          chosen colorizer, on the data the Data step loaded; every stage uses the Train step's
+          settings, and E starts from random weights (flagged in every report):
         </p>
+        <p data-testid="experiment-plan">{describeExperiment(config)}</p>
         <p data-testid="experiment-size">
           {runs} runs, {steps.toLocaleString()} optimizer steps; {estimate}.
         </p>

@@ -1,7 +1,7 @@
 // The experiment's queue as the worker runs it: each run with its status, the running one with
 // Skip, pending ones with Up / Down, and Stop or Resume for the whole queue (a reload keeps it).
 import { useShallow } from 'zustand/react/shallow';
-import { remainingSteps } from '../state/experiment';
+import { describeExperiment, remainingSteps } from '../state/experiment';
 import { fieldsOf, selectProgress, selectRunState } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration, stepsPerSecond } from '../state/training';
@@ -42,6 +42,7 @@ export function ExperimentQueueView() {
       <h3 id="queue-title">
         {current.config.name}: {done} of {current.runs.length} runs finished
       </h3>
+      <p data-testid="queue-plan">{describeExperiment(current.config)}</p>
       {busy && left !== null ? (
         <p data-testid="experiment-time-left">
           About {formatDuration(left)} left for the experiment.

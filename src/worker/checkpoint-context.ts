@@ -48,6 +48,8 @@ const RUN: Record<keyof StageRunSpec, Check> = {
   weightDecay: isNumber,
   validateEvery: isCount,
   seed: isCount,
+  // Absent in checkpoints saved before augmentation could be switched off: on, the default.
+  augment: (v) => v === undefined || typeof v === 'boolean',
 };
 
 function isDatasetRef(value: unknown): boolean {

@@ -86,8 +86,12 @@ export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
   }
 
   /** Queues the runs of `config` and runs them; resolves when the queue ends or is stopped. */
-  startExperiment(config: ExperimentConfig): Promise<EventOf<'experimentFinished'>> {
-    return this.expect('experimentFinished', { kind: 'startExperiment', config });
+  startExperiment(
+    config: ExperimentConfig,
+    datasetKey?: string,
+  ): Promise<EventOf<'experimentFinished'>> {
+    const source = datasetKey === undefined ? {} : { datasetKey };
+    return this.expect('experimentFinished', { kind: 'startExperiment', config, ...source });
   }
 
   /** Continues the saved experiment where it stopped. */

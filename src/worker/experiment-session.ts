@@ -5,9 +5,7 @@
 // pending ones moved.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../core/experiment/config';
-import { phantomDataset } from '../core/experiment/demo-data';
 import {
-  type ExperimentData,
   type ExperimentRunSpec,
   experimentImages,
   lastValueCache,
@@ -23,6 +21,7 @@ import {
 } from '../core/train/checkpoint';
 import { STAGES } from '../core/train/stages';
 import { CONTEXT_VERSION, parseCheckpointContext } from './checkpoint-context';
+import { loadExperimentData } from './experiment-data';
 import { type StageLog, stageHooks } from './experiment-stage';
 import type { ExperimentState, PlannedRun, RunTag } from './protocol';
 import type { SessionDeps, TrainerSession } from './session';
@@ -72,12 +71,14 @@ export class ExperimentQueue {
     private readonly deps: SessionDeps & { experiments: ExperimentStore },
   ) {}
 
-  /** Plans `config` and runs its queue; resolves when the queue is empty or stopped. */
-  async start(id: number, config: ExperimentConfig): Promise<void> {
+  /** Plans `config` and runs its queue; resolves when the queue is empty or stopped. A folder
+   *  config runs on the cached dataset `datasetKey` (the folder the Data step loaded). */
+  async start(id: number, config: ExperimentConfig, datasetKey?: string): Promise<void> {
     const runs = planExperiment(config).map(plannedRun);
     const experimentId = `${config.name}-${Date.now().toString(36)}`;
     await this.deps.checkpoints.clear();
-    await this.update({ id: experimentId, config, runs, paused: false });
+    const source = datasetKey === undefined ? {} : { datasetKey };
+    await this.update({ id: experimentId, config, runs, paused: false, ...source });
     await this.drain(id);
   }
 
@@ -113,7 +114,7 @@ export class ExperimentQueue {
       control.reset();
       this.deps.post({ kind: 'runState', state: 'running' });
       try {
-        const data = this.experimentData(this.requireState().config);
+        const data = await this.experimentData(this.requireState(), id);
         for (let next = this.nextRun(); next; next = this.nextRun()) {
           // A Stop pressed between two runs stops before the next one starts.
           const outcome = control.shouldStop() ? 'stopped' : await this.runOne(next, data);
@@ -215,20 +216,15 @@ export class ExperimentQueue {
     return null;
   }
 
-  /** The images of each run's data draw (the last draw kept), from the config's dataset. */
-  private experimentData(config: ExperimentConfig): (run: ExperimentRunSpec) => LabelledImages {
-    if (config.dataset.kind !== 'phantom') {
-      throw new Error(
-        'Experiments in the studio run on the phantom demo for now. For a folder, export the ' +
-          'config and run it headless: npm run experiment -- config.json (dataset.path: the folder).',
-      );
-    }
-    const demo = phantomDataset(config.dataset);
-    const data: ExperimentData = {
-      name: 'phantom',
-      index: demo.index,
-      imageOf: (path) => demo.images.get(path),
-    };
+  /** The images of each run's data draw (the last draw kept), from the experiment's dataset. */
+  private async experimentData(
+    { config, datasetKey }: ExperimentState,
+    id: number,
+  ): Promise<(run: ExperimentRunSpec) => LabelledImages> {
+    const task = "Reading the experiment's images";
+    const data = await loadExperimentData(config, datasetKey, this.deps.datasets, (done, total) =>
+      this.deps.post({ kind: 'progress', id, task, done, total }),
+    );
     return lastValueCache(
       (run) => `${run.fraction}/${run.draw}`,
       (run) => experimentImages(config, data, run),

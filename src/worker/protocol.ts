@@ -92,8 +92,9 @@ export type PretrainedSource =
   | { kind: 'file'; fileName: string; bytes: ArrayBuffer }
   | { kind: 'download' };
 
-/** A stage as the page starts it: the core's settings (augmentation and schedule on defaults). */
-export type StageRunSpec = Omit<StageSettings, 'augment' | 'variant'>;
+/** A stage as the page starts it: the core's settings (the schedule variant on its default;
+ *  augmentation on unless `augment` is false). */
+export type StageRunSpec = Omit<StageSettings, 'variant'>;
 
 export type WorkerRequest = { id: number } & (
   | { kind: 'init'; preferred?: BackendName[] }
@@ -109,7 +110,7 @@ export type WorkerRequest = { id: number } & (
   | { kind: 'exportWeights'; scope: ExportScope }
   /** Queues `config`'s runs and runs them one after another; answered by 'experimentFinished'
    *  when the queue is empty or stopped. */
-  | { kind: 'startExperiment'; config: ExperimentConfig }
+  | { kind: 'startExperiment'; config: ExperimentConfig; datasetKey?: string }
   /** Continues the saved experiment (after a reload or a stop) where it stopped. */
   | { kind: 'resumeExperiment' }
   /** Skips the running run, or moves a pending one to another place in the queue. */
@@ -178,7 +179,8 @@ export type WorkerEvent =
   | { kind: 'error'; id: number | null; message: string }
   /** Long work (data generation, downloads, checkpoints, the LR finder): for progress bars. */
   | { kind: 'progress'; id: number; task: string; done: number; total: number }
-  | { kind: 'datasetReady'; id: number; summary: DatasetSummary }
+  /** `dataset`: what was loaded (an experiment on it names it the same way). */
+  | { kind: 'datasetReady'; id: number; summary: DatasetSummary; dataset: DatasetRef }
   | ({ kind: 'modelReady'; id: number } & ModelDescription)
   | { kind: 'runState'; state: RunState }
   /** A reload resumed a stage: the dataset, model and settings the worker rebuilt from the
@@ -186,6 +188,7 @@ export type WorkerEvent =
   | ({
       kind: 'resumed';
       summary: DatasetSummary;
+      dataset: DatasetRef;
       model: ModelSpec;
       run: StageRunSpec;
     } & ModelDescription)

@@ -11,7 +11,7 @@ import type { DatasetIndex, DatasetItem, SplitName } from '../core/data/types';
 import { phantomDemo } from '../core/experiment/demo-data';
 import { joinImages } from '../core/experiment/labelled-images';
 import type { TrainFeedFactory } from '../core/experiment/stage-session';
-import type { LabelLookup } from '../platform/cached-feed-source';
+import type { LabelLookup, PathedItem } from '../platform/cached-feed-source';
 import type { StoredDatasetIndex } from '../platform/dataset-index-store';
 import type { DatasetRef, DatasetSummary } from './protocol';
 
@@ -20,8 +20,12 @@ export interface DatasetStore {
   loadIndex(datasetKey: string): Promise<StoredDatasetIndex>;
   /** A seeded training feed over the stored images that `labels` knows. */
   trainFeed(datasetKey: string, labels: LabelLookup, options: FeedOptions): Promise<BatchFeed>;
-  /** The labelled images among `paths`, in memory (validation). */
-  loadItems(datasetKey: string, paths: readonly string[], labels: LabelLookup): Promise<FeedItem[]>;
+  /** The labelled images among `paths`, in memory (validation, experiments). */
+  loadItems(
+    datasetKey: string,
+    paths: readonly string[],
+    labels: LabelLookup,
+  ): Promise<PathedItem[]>;
 }
 
 /** How the data was split: what a checkpoint records to recognise the same split on resume. */

@@ -265,9 +265,10 @@ export class TrainerSession {
     this.model = { ...rebuilt, pretrained: saved.pretrained };
     this.previousStage = saved.previousStage;
     this.imported = saved.imported;
-    const { summary } = dataset;
+    const { summary, ref } = dataset;
     const description = describeModel(this.model);
-    this.post({ kind: 'resumed', summary, model: saved.model, run: saved.run, ...description });
+    const { model, run } = saved;
+    this.post({ kind: 'resumed', summary, dataset: ref, model, run, ...description });
     return saved.run;
   }
 

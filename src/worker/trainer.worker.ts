@@ -31,7 +31,7 @@ async function handle(request: WorkerRequest): Promise<void> {
           : 'Reading the cached dataset';
       post({ kind: 'progress', id, task, done: 0, total: 1 });
       const dataset = await session.loadData(request.dataset);
-      post({ kind: 'datasetReady', id, summary: dataset.summary });
+      post({ kind: 'datasetReady', id, summary: dataset.summary, dataset: dataset.ref });
       return;
     }
     case 'buildModel': {
@@ -67,7 +67,7 @@ async function handle(request: WorkerRequest): Promise<void> {
       return;
     }
     case 'startExperiment':
-      return experiments.start(id, request.config);
+      return experiments.start(id, request.config, request.datasetKey);
     case 'resumeExperiment':
       return experiments.resume(id);
     case 'experimentQueue':

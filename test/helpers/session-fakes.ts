@@ -107,7 +107,7 @@ export class MemoryDatasets implements DatasetStore {
   private items(paths: readonly string[], labels: LabelLookup) {
     return paths.flatMap((path) => {
       const label = labels(path);
-      return label ? [{ image: pixelsOf(path), ...label }] : [];
+      return label ? [{ path, image: pixelsOf(path), ...label }] : [];
     });
   }
 }
