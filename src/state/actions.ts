@@ -14,6 +14,7 @@ import type {
 } from '../worker/protocol';
 import type { PretrainedChoice } from './model';
 import { selectSnapshot } from './previews';
+import { QUICK_START } from './quick-start';
 import type { StudioState, WizardStep } from './store';
 import type { TrainSettings } from './training';
 
@@ -27,6 +28,8 @@ export interface StudioActions {
   deviceFailed: (message: string) => void;
   goTo: (step: WizardStep) => void;
   setDemo: (change: Partial<DemoDataRequest>) => void;
+  /** Every form set to the quick start (quick-start.ts): data, model, stage and settings. */
+  applyQuickStart: () => void;
   /** The user's answer when the detected dataset format is wrong. */
   overrideFolderFormat: (format: DatasetFormat) => void;
   setModelSpec: (change: Partial<ModelSpec>) => void;
@@ -64,6 +67,21 @@ export const createActions = (set: SetState): StudioActions => ({
   goTo: (step) => set({ step }),
   setDemo: (change) =>
     set(({ dataset }) => ({ dataset: { ...dataset, demo: { ...dataset.demo, ...change } } })),
+  applyQuickStart: () =>
+    set(({ dataset, model, training }) => ({
+      dataset: { ...dataset, demo: { ...QUICK_START.demo } },
+      model: {
+        ...model,
+        spec: { ...QUICK_START.spec },
+        pretrained: 'random',
+        pretrainedFile: null,
+      },
+      training: {
+        ...training,
+        selectedStage: QUICK_START.stage,
+        settings: { ...QUICK_START.settings },
+      },
+    })),
   overrideFolderFormat: (format) =>
     set((s) => {
       const { dataset } = s;

@@ -58,10 +58,12 @@ export interface TrainingState {
 }
 
 /** The form starts from the core's stage defaults (shared with the headless runner); the
- *  augmentation and schedule variant stay on those defaults, unexposed. */
+ *  schedule variant stays on its default, unexposed. */
 const defaultSettings = (): TrainSettings => {
-  const { iterations, batchSize, accumulation, lrMax, weightDecay, validateEvery } = STAGE_DEFAULTS;
-  return { iterations, batchSize, accumulation, lrMax, weightDecay, validateEvery, seed: 0 };
+  const { iterations, batchSize, accumulation, lrMax, weightDecay, validateEvery, augment } =
+    STAGE_DEFAULTS;
+  const counts = { iterations, batchSize, accumulation, validateEvery };
+  return { ...counts, lrMax, weightDecay, seed: 0, augment: augment ?? true };
 };
 
 export const initialTraining = (): TrainingState => ({

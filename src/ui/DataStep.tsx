@@ -2,10 +2,12 @@
 import { DatasetSummaryView } from './DatasetSummaryView';
 import { DemoDataForm } from './DemoDataForm';
 import { FolderDrop } from './FolderDrop';
+import { QuickStart } from './QuickStart';
 
 export function DataStep() {
   return (
     <>
+      <QuickStart />
       <div className="columns">
         <DemoDataForm />
         <FolderDrop />
