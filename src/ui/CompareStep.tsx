@@ -16,6 +16,7 @@ import { useCommands } from './commands-context';
 import { ExperimentCurves } from './ExperimentCurves';
 import { ExperimentQueueView } from './ExperimentQueueView';
 import { ErrorText } from './fields';
+import { StoredPreviews } from './StoredPreviews';
 
 function useDraftConfig() {
   const { demo, loaded } = useStudio(useShallow(fieldsOf('dataset', 'demo', 'loaded')));
@@ -87,6 +88,7 @@ export function CompareStep() {
       </section>
       {current ? <ExperimentQueueView /> : null}
       {current ? <ExperimentCurves /> : null}
+      {current ? <StoredPreviews /> : null}
     </div>
   );
 }

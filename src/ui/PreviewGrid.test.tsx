@@ -5,6 +5,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { installFakeCanvas } from '../../test/helpers/fake-canvas';
 import { fakeWorkerSource } from '../../test/helpers/fake-worker-source';
 import { resetStudio, useStudio } from '../state/store';
 import { connectWorkerEvents } from '../state/worker-events';
@@ -13,15 +14,7 @@ import { PreviewGrid } from './PreviewGrid';
 
 Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
 
-/** jsdom has no 2D canvas: a stand-in context records what each canvas was painted with. */
-const painted = new Map<string, Uint8ClampedArray>();
-class FakeImageData {
-  constructor(
-    readonly data: Uint8ClampedArray,
-    readonly width: number,
-    readonly height: number,
-  ) {}
-}
+let painted = new Map<string, Uint8ClampedArray>();
 
 const range = (displayMin: number, displayMax: number, flat = false) => ({
   min: displayMin / 100 - 1,
@@ -63,13 +56,7 @@ const source = fakeWorkerSource();
 
 beforeEach(() => {
   resetStudio();
-  painted.clear();
-  Object.assign(globalThis, { ImageData: FakeImageData });
-  const getContext = function (this: HTMLCanvasElement) {
-    const label = this.getAttribute('aria-label') ?? '';
-    return { putImageData: (data: FakeImageData) => painted.set(label, data.data) };
-  };
-  Object.assign(HTMLCanvasElement.prototype, { getContext });
+  painted = installFakeCanvas();
   disconnect = connectWorkerEvents(source, useStudio);
   container = document.createElement('div');
   document.body.append(container);

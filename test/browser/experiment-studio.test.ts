@@ -2,7 +2,8 @@
 // 2-procedure × 2-seed runner config imported, run, the page reloaded mid-experiment and the queue
 // resumed to the end; then the Results view (both procedures, mean ± sd over 2 seeds, a p-value)
 // and its Markdown download, which must equal the report the headless runner writes for the same
-// config. The overlaid curves come back from the runs history after the reload.
+// config. The overlaid curves and the colorization snapshots come back from the runs history
+// after the reload. A second, shorter experiment runs on WebGPU and must give the runner's figures.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +34,15 @@ const CONFIG = {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 
-async function openCompare(page: Page): Promise<void> {
-  await page.goto(`${studio.url}?backends=cpu`);
-  await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
+async function openCompare(page: Page, backend: 'cpu' | 'webgpu' = 'cpu'): Promise<void> {
+  await page.goto(`${studio.url}?backends=${backend}`);
+  await page.locator(`output.device[data-backend="${backend}"]`).waitFor({ timeout: 120_000 });
   await page.getByRole('button', { name: /^\d+\. Compare$/ }).click();
 }
+
+/** The AUC figures (×100, one decimal) of a Markdown report's tables, in order. */
+const aucFigures = (markdown: string) =>
+  [...markdown.matchAll(/\| (\d+\.\d)(?: ± \d+\.\d| \(1 run\))/g)].map((m) => Number(m[1]));
 
 /** Waits until `count` runs of the queue show `status` (or the studio shows an error). */
 async function runsWith(page: Page, status: string, count: number): Promise<void> {
@@ -73,6 +78,9 @@ it('runs an imported experiment across a reload and reports what the runner repo
   expect(await queue.locator('li').count()).toBe(4);
   // The stored run's curves are back before anything runs again.
   await page.getByRole('figure', { name: 'Training loss by run' }).waitFor();
+  // So are its colorization snapshots, from the runs history.
+  await page.getByRole('heading', { name: /^Colorization by run: / }).waitFor();
+  expect(await page.getByLabel('Validation snapshot').isVisible()).toBe(true);
   await shot(page, 'compare-reloaded');
   await page.getByRole('button', { name: 'Resume experiment' }).click();
   await runsWith(page, 'done', 4);
@@ -94,3 +102,34 @@ it('runs an imported experiment across a reload and reports what the runner repo
   expect(studioMarkdown).toBe(readFileSync(join(out, 'report.md'), 'utf8'));
   expect(errors).toEqual([]);
 }, 900_000);
+
+it("runs an experiment on WebGPU, with the runner's figures to float tolerance", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chromaxr-compare-gpu-'));
+  const configPath = join(dir, 'config.json');
+  const config = {
+    ...CONFIG,
+    name: 'studio-webgpu',
+    seeds: [0],
+    training: { ...CONFIG.training, iterations: 4, validateEvery: 2 },
+  };
+  writeFileSync(configPath, JSON.stringify(config));
+  const page = await studio.newPage();
+  await openCompare(page, 'webgpu');
+  await page.getByLabel('Import config…').setInputFiles(configPath);
+  await runsWith(page, 'done', 2);
+  await shot(page, 'compare-webgpu-done');
+  await next(page, 'Results');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Markdown/ }).click();
+  const studioMarkdown = readFileSync(await (await downloading).path(), 'utf8');
+  const { out } = await runExperimentCli([configPath, '--out', join(dir, 'runner')]);
+  const runner = aucFigures(readFileSync(join(out, 'report.md'), 'utf8'));
+  const onGpu = aucFigures(studioMarkdown);
+  console.log(`WebGPU studio vs CPU runner, AUC ×100: ${onGpu.join(' ')} | ${runner.join(' ')}`);
+  expect(runner.length).toBeGreaterThan(0);
+  expect(onGpu).toHaveLength(runner.length);
+  // Float32 on another device: the logits differ in the last bits, a tie may rank otherwise.
+  onGpu.forEach((figure, i) => {
+    expect(Math.abs(figure - (runner[i] as number))).toBeLessThanOrEqual(2);
+  });
+}, 600_000);
