@@ -16,6 +16,8 @@ export interface IndexSummary {
   missing: number;
   problems: number;
   counts: LabelCount[];
+  /** What a single binary label's 0 means ("NORMAL"), when the classes were named. */
+  negativeClass?: string;
 }
 
 /** The index to store and its summary for the page; throws naming the label file's fault, or when
@@ -45,6 +47,7 @@ export async function indexLabels(
     missing: parsed.missing.length,
     problems: parsed.problems.length,
     counts: labelCounts(index),
+    ...(parsed.negativeClass ? { negativeClass: parsed.negativeClass } : {}),
   };
   return { record: { name, format: parsed.format, index }, summary };
 }

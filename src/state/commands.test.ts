@@ -127,6 +127,24 @@ it('builds a model from the form and resets the stage provenance', async () => {
   expect(s.transfer.hasImportedWeights).toBe(false);
 });
 
+it('drops the Built card of the earlier model when a new build fails', async () => {
+  const built = { spec: useStudio.getState().model.spec, parameters: {}, pretrained: 'x' };
+  useStudio.setState({
+    model: { ...useStudio.getState().model, built: built as never, pretrained: 'random' },
+  });
+  const trainer = fakeTrainer({
+    buildModel: vi.fn(async () => {
+      throw new Error('https://example.org/resnet18.safetensors: network error');
+    }),
+  });
+  await createCommands(trainer, useStudio, vi.fn()).buildModel();
+  expect(useStudio.getState().model).toMatchObject({
+    built: null,
+    busy: false,
+    error: 'https://example.org/resnet18.safetensors: network error',
+  });
+});
+
 it('refuses a local weights source without a file, before asking the worker', async () => {
   const trainer = fakeTrainer();
   useStudio.getState().setPretrainedChoice('file');

@@ -88,7 +88,8 @@ function buildModel({ trainer, store }: Deps): Promise<void> {
   const spec = { ...store.getState().model.spec };
   return tracked(
     store,
-    () => patch('model', { busy: true, error: null }),
+    // The worker drops the old network before building: its card goes now, success or not.
+    () => patch('model', { busy: true, error: null, built: null }),
     async () => {
       const { parameters, pretrained, isPretrained } = await trainer.buildModel(
         spec,

@@ -2,6 +2,8 @@
 // tfjs values (the stage table and defaults, format detection, the report builders and their
 // number formats), so the page bundle never loads tfjs. Label parsing and counting happen in the
 // ingestion worker.
+
+export { describeLabelCounts } from '../core/data/counts';
 export { detectDatasetFormat } from '../core/data/detect';
 export { DEFAULT_SPLIT } from '../core/data/split';
 export type { RocPoints } from '../core/eval/auc';

@@ -1,6 +1,7 @@
 // The ingestion's progress (files, rate, time left), its cancel button, its outcome and the list
 // of skipped files with their reasons, and what the label files gave.
 import { useShallow } from 'zustand/react/shallow';
+import { describeLabelCounts } from '../state/pure-core';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration } from '../state/training';
@@ -38,7 +39,7 @@ export function IngestProgress() {
       )}
       {folderIndex ? (
         <p data-testid="folder-index">
-          Labels: {folderIndex.images} images with {folderIndex.labels.join(', ')}
+          {describeLabelCounts(folderIndex.images, folderIndex.counts, folderIndex.negativeClass)}
           {folderIndex.missing > 0
             ? ` · ${folderIndex.missing} listed images not in the folder`
             : ''}

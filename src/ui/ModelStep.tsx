@@ -16,7 +16,7 @@ const COLORIZERS = [
 const BACKBONES = [
   ['resnet18', 'ResNet18 (11.2 M)'],
   ['densenet121', 'DenseNet121 (7.0 M)'],
-  ['squeezenet1_1', 'SqueezeNet 1.1 (0.7 M, offline ImageNet weights)'],
+  ['squeezenet1_1', 'SqueezeNet 1.1 (0.7 M; ImageNet weights from torchvision or a local file)'],
 ] as const;
 const WIDTHS = [
   ['1', '1 — the paper'],

@@ -15,9 +15,15 @@ const SOURCES: Record<PartPlan['source'], string> = {
 
 const PART_NAMES = { colorizer: 'T', backbone: 'E', classifier: 'C' } as const;
 
-function partText(plan: PartPlan): string {
+/** E's start in words that match the built model: its ImageNet weights only if it has them. */
+function sourceText(source: PartPlan['source'], pretrained: boolean | null): string {
+  if (source !== 'imagenet' || pretrained === null) return SOURCES[source];
+  return pretrained ? 'ImageNet (PRETRAINED)' : 'random initialization (NOT PRETRAINED)';
+}
+
+function partText(plan: PartPlan, pretrained: boolean | null): string {
   if (plan.source === 'fixed') return SOURCES.fixed;
-  return `${plan.train ? 'trains' : 'frozen'}, ${SOURCES[plan.source]}`;
+  return `${plan.train ? 'trains' : 'frozen'}, ${sourceText(plan.source, pretrained)}`;
 }
 
 export function StageCard({ stage }: { stage: StageId }) {
@@ -25,6 +31,7 @@ export function StageCard({ stage }: { stage: StageId }) {
   // A boolean, not the selected stage: choosing a stage re-renders only the two cards it flips.
   const checked = useStudio((s) => s.training.selectedStage === stage);
   const chooseStage = useStudio((s) => s.chooseStage);
+  const pretrained = useStudio((s) => s.model.built?.isPretrained ?? null);
   // Joined to a string: a stable value for the selector, so the card re-renders only on change.
   const blockers = useStudio((s) => stageBlockers(s, stage).join('\n'));
   const problems = blockers === '' ? [] : blockers.split('\n');
@@ -47,7 +54,7 @@ export function StageCard({ stage }: { stage: StageId }) {
       <ul className="parts">
         {(['colorizer', 'backbone', 'classifier'] as const).map((part) => (
           <li key={part} data-train={config.parts[part].train}>
-            {PART_NAMES[part]}: {partText(config.parts[part])}
+            {PART_NAMES[part]}: {partText(config.parts[part], pretrained)}
           </li>
         ))}
       </ul>

@@ -88,13 +88,23 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   );
 }
 
-/** A request's failure, shown beside its control and announced. */
+/** A request's failure, shown beside its control and announced: its first line, with any further
+ *  lines (e.g. every tensor of a weights file that does not fit) folded away beneath it. */
 export function ErrorText({ error }: { error: string | null }) {
   if (error === null) return null;
+  const [summary, ...details] = error.split('\n');
   return (
-    <p className="error" role="alert">
-      {error}
-    </p>
+    <div className="error" role="alert">
+      <p>{summary}</p>
+      {details.length > 0 ? (
+        <details>
+          <summary>
+            All {details.length} {details.length === 1 ? 'detail' : 'details'}
+          </summary>
+          <pre>{details.map((line) => line.trim()).join('\n')}</pre>
+        </details>
+      ) : null}
+    </div>
   );
 }
 

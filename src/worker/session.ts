@@ -93,8 +93,11 @@ export class TrainerSession {
     const progress = (task: string, done: number, total: number) =>
       this.post({ kind: 'progress', id, task, done, total });
     const labels = dataset.labels.length;
-    const built = await buildModel(spec, source, labels, this.deps.weights, progress);
+    // The old network goes first: its memory is free for the new one, and a failed build leaves
+    // no model rather than one the page no longer describes.
     this.model?.network.dispose();
+    this.model = null;
+    const built = await buildModel(spec, source, labels, this.deps.weights, progress);
     this.model = built;
     this.previousStage = null;
     this.imported = false;

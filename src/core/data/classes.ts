@@ -7,6 +7,8 @@ export interface ClassEncoding {
   labels: string[];
   /** Target vector of one class name (one of those the encoding was built from). */
   encode(className: string): number[];
+  /** The normal-like class a single binary label's 0 stands for ("NORMAL"), when there is one. */
+  negativeClass?: string;
 }
 
 /**
@@ -19,7 +21,8 @@ export function encodeClasses(classNames: Iterable<string>): ClassEncoding {
   const normal = classes.filter((name) => NORMAL_CLASS.test(name));
   const disease = classes.find((name) => !NORMAL_CLASS.test(name));
   if (classes.length === 2 && normal.length === 1 && disease !== undefined) {
-    return { labels: [disease], encode: (name) => [name === disease ? 1 : 0] };
+    const negativeClass = normal[0] as string;
+    return { labels: [disease], encode: (name) => [name === disease ? 1 : 0], negativeClass };
   }
   return { labels: classes, encode: (name) => classes.map((other) => (other === name ? 1 : 0)) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelCounts, oneClassWarnings } from './counts';
+import { describeLabelCounts, labelCounts, oneClassWarnings } from './counts';
 
 describe('labelCounts', () => {
   it('counts training targets, and the raw uncertain / unmentioned annotations beside them', () => {
@@ -30,4 +30,29 @@ it('warns of every label with one class on a scored side, naming the class and t
     'Consolidation has no positive in valid: its AUC is undefined there.',
     'Edema has no negative in test: its AUC is undefined there.',
   ]);
+});
+
+describe('describeLabelCounts', () => {
+  const count = (label: string, positive: number, negative: number, ignored = 0) => ({
+    label,
+    positive,
+    negative,
+    ignored,
+    uncertain: ignored,
+    notMentioned: 0,
+  });
+  it('names both classes of a binary label, as a clinician reads them', () => {
+    expect(describeLabelCounts(300, [count('PNEUMONIA', 150, 150)], 'NORMAL')).toBe(
+      '300 images: 150 PNEUMONIA, 150 NORMAL',
+    );
+    expect(describeLabelCounts(1200, [count('Effusion', 200, 1000)])).toBe(
+      '1,200 images: 200 Effusion, 1,000 without Effusion',
+    );
+  });
+  it("lists each finding's positives and the uncertain ones left out", () => {
+    const counts = [count('Atelectasis', 33376, 150000, 40038), count('Edema', 52246, 171168)];
+    expect(describeLabelCounts(223414, counts)).toBe(
+      '223,414 images; positive for: Atelectasis 33,376, 40,038 uncertain (left out); Edema 52,246',
+    );
+  });
 });

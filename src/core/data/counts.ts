@@ -69,3 +69,25 @@ export function oneClassWarnings(labels: readonly string[], splits: readonly Spl
       }),
     );
 }
+
+/**
+ * The labels in a clinician's words: "300 images: 150 PNEUMONIA, 150 NORMAL" for a single binary
+ * label (its 0 named when the classes were), else each finding's positives ("223,414 images;
+ * positive for: Atelectasis 33,376, …"), uncertain ones said as left out.
+ */
+export function describeLabelCounts(
+  images: number,
+  counts: readonly LabelCount[],
+  negativeClass?: string,
+): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const ignored = (count: LabelCount) =>
+    count.ignored > 0 ? `, ${n(count.ignored)} uncertain (left out)` : '';
+  const [only] = counts;
+  if (counts.length === 1 && only) {
+    const negative = negativeClass ?? `without ${only.label}`;
+    return `${n(images)} images: ${n(only.positive)} ${only.label}, ${n(only.negative)} ${negative}${ignored(only)}`;
+  }
+  const findings = counts.map((c) => `${c.label} ${n(c.positive)}${ignored(c)}`);
+  return `${n(images)} images; positive for: ${findings.join('; ')}`;
+}

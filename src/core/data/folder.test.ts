@@ -16,6 +16,7 @@ describe('parseFolderPerClass', () => {
       'kermany/README.md',
     ]);
     expect(index.labels).toEqual(['PNEUMONIA']);
+    expect(index.negativeClass).toBe('NORMAL');
     expect(index.problems).toEqual([]);
     expect(index.items).toEqual([
       { path: 'kermany/NORMAL/IM-0122-0001.jpeg', patientId: 'IM-0122', target: [0], mask: [1] },

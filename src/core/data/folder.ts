@@ -34,7 +34,8 @@ export function parseFolderPerClass(paths: readonly string[]): ParsedDataset {
     mask: encoding.labels.map(() => 1),
     split,
   }));
-  return { labels: encoding.labels, items, problems };
+  const negative = encoding.negativeClass ? { negativeClass: encoding.negativeClass } : {};
+  return { labels: encoding.labels, items, problems, ...negative };
 }
 
 /** Images per class folder, for format detection and the summary. */

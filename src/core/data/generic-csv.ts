@@ -46,7 +46,8 @@ export function parseGenericCsv(text: string, opts: GenericCsvOptions = {}): Par
   const labels = (
     encoding?.labels ?? columns.labelColumns.map((c) => header.cells[c] as string)
   ).map((label) => label.trim());
-  const result: ParsedDataset = { labels, items: [], problems: [] };
+  const negative = encoding?.negativeClass ? { negativeClass: encoding.negativeClass } : {};
+  const result: ParsedDataset = { labels, items: [], problems: [], ...negative };
   for (const { cells, line } of rows) {
     const path = cells[columns.path]?.trim();
     const target = readTarget(cells, columns.labelColumns, labels, encoding);

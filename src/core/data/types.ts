@@ -45,4 +45,6 @@ export interface ParseProblem {
 /** What the parsers return: the index plus the rows they had to skip, for the user to see. */
 export interface ParsedDataset extends DatasetIndex {
   problems: ParseProblem[];
+  /** What a single binary label's 0 means, when classes were named ("NORMAL"). */
+  negativeClass?: string;
 }

@@ -226,10 +226,33 @@ describe('import refuses, naming the file, and leaves the network unchanged', ()
       other.dispose();
       const before = bits(b, 'network');
       await expect(importModuleFile(b, exported.bundle(), 'deconv-densenet.zip')).rejects.toThrow(
-        /^deconv-densenet\.zip: does not fit this network as a colorizer\+backbone export \(nothing loaded\):\n {2}card: scope is network, this network has colorizer\+backbone\n {2}card: colorizer is deconv, this network has coloru[\s\S]*missing dw1\.d\.0\.weight[\s\S]*unexpected conv1\.weight/,
+        /^deconv-densenet\.zip: deconv weights cannot load into this coloru \+ resnet18 network as a colorizer\+backbone export: \d+ unexpected, \d+ missing(, \d+ wrong-shaped)? tensors; \d+ card fields differ \(nothing loaded\)\n {2}card: scope is network, this network has colorizer\+backbone\n {2}card: colorizer is deconv, this network has coloru[\s\S]*missing dw1\.d\.0\.weight[\s\S]*unexpected conv1\.weight/,
       );
       expect(bits(b, 'network')).toEqual(before);
     }));
+
+  it('a ColorU colorizer into a replicate network: one summary line, then the list', async () => {
+    const options = {
+      backbone: 'resnet18',
+      numClasses: 3,
+      widthMultiplier: 0.125,
+      seed: 1,
+    } as const;
+    const coloru = createNetwork({ ...options, colorizer: 'coloru' });
+    const replicate = createNetwork({ ...options, colorizer: 'replicate' });
+    const exported = await exportModule(coloru, 'colorizer', { ...CARD, widthMultiplier: 0.125 });
+    const tensors = scopeStateDict(coloru, 'colorizer');
+    const count = Object.keys(tensors).length;
+    disposeStateDict(tensors);
+    await expect(importModuleFile(replicate, exported.bundle(), 'coloru.zip')).rejects.toThrow(
+      new RegExp(
+        `^coloru\\.zip: coloru weights cannot load into this replicate \\+ resnet18 network as a ` +
+          `colorizer export: ${count} unexpected tensors; 1 card field differs \\(nothing loaded\\)\n {2}`,
+      ),
+    );
+    coloru.dispose();
+    replicate.dispose();
+  });
 
   it('a shape mismatch alone (same names, other width)', () =>
     withNetworks(

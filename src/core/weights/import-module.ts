@@ -138,11 +138,36 @@ function planProblems(plan: Plan): string[] {
   ];
 }
 
-function throwIfMismatched(fileName: string, scope: ExportScope, problems: string[]): void {
+/** "55 unexpected, 12 missing tensors, 1 card field differs": the problems by kind. */
+export function problemCounts(problems: readonly string[]): string {
+  const count = (test: (p: string) => boolean) => problems.filter(test).length;
+  const kinds: [number, string][] = [
+    [count((p) => p.startsWith('unexpected ') || p.includes(': unexpected ')), 'unexpected'],
+    [count((p) => p.includes(': missing ')), 'missing'],
+    [count((p) => p.includes(': wrong shape ')), 'wrong-shaped'],
+  ];
+  const tensors = kinds.filter(([n]) => n > 0).map(([n, kind]) => `${n} ${kind}`);
+  const cards = count((p) => p.startsWith('card: '));
+  const parts = tensors.length > 0 ? [`${tensors.join(', ')} tensors`] : [];
+  if (cards > 0) parts.push(`${cards} card field${cards > 1 ? 's differ' : ' differs'}`);
+  return parts.join('; ');
+}
+
+/** One summary line ("coloru weights cannot load into this replicate + resnet18 network: 55
+ *  unexpected tensors (nothing loaded)"), then every problem on a line of its own. */
+function throwIfMismatched(
+  fileName: string,
+  scope: ExportScope,
+  problems: string[],
+  what: { file: string | undefined; network: Network },
+): void {
   if (problems.length === 0) return;
+  const ours = `${what.network.colorizer.kind} + ${what.network.backbone.kind}`;
+  const theirs = what.file ? `${what.file} weights` : `its ${scope} weights`;
   throw new WeightsFileError(
     fileName,
-    `does not fit this network as a ${scope} export (nothing loaded):\n  ${problems.join('\n  ')}`,
+    `${theirs} cannot load into this ${ours} network as a ${scope} export: ` +
+      `${problemCounts(problems)} (nothing loaded)\n  ${problems.join('\n  ')}`,
   );
 }
 
@@ -197,10 +222,11 @@ export async function importModuleFile(
     const { renamed, dropped } = normalizeCheckpointNames(file.tensors);
     const scope = detectScope(Object.keys(renamed), network.classifier.headName);
     const plan = planLoad(network, scope, renamed, opts.skipHead ?? false);
-    throwIfMismatched(fileName, scope, [
+    const problems = [
       ...(card ? cardProblems(card, network, scope, opts.skipHead ?? false) : []),
       ...planProblems(plan),
-    ]);
+    ];
+    throwIfMismatched(fileName, scope, problems, { file: card?.architecture.colorizer, network });
     for (const [part, sd] of plan.pairs) part.loadStateDict(sd, { strict: true });
     // A skipped head leaves our own classifier in place: the card's logits no longer apply.
     const comparable = card && !(scope === 'network' && opts.skipHead);
