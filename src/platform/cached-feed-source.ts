@@ -4,34 +4,20 @@
 import type { FeedOptions } from '../core/data/feed';
 import type { FeedItem } from '../core/data/memory-feed';
 import { type LoadShard, ShardFeed } from '../core/data/shard-feed';
-import { type CacheManifest, readManifest, readPaths, readShard, shardImages } from './image-cache';
+import {
+  type CachedEntry,
+  cachedEntries,
+  readManifest,
+  readPaths,
+  readShard,
+  shardImages,
+} from './image-cache';
 
-/** Where one cached image lives. */
 /** A cached image with its labels and the path it was dropped under. */
 export type PathedItem = FeedItem & { path: string };
 
-export interface CachedEntry {
-  path: string;
-  shard: number;
-  slot: number;
-}
-
 /** Labels for one path (a DatasetItem's target and mask), or null to leave the image out. */
 export type LabelLookup = (path: string) => { target: number[]; mask: number[] } | null;
-
-/**
- * Every cached image's position, from the manifest alone (no shard read): a shard holds its files
- * in path order minus the skipped ones, which is how ingestion packs it.
- */
-export function cachedEntries(manifest: CacheManifest, paths: readonly string[]): CachedEntry[] {
-  const per = manifest.settings.shardImages;
-  return manifest.shards.flatMap((summary, shard) => {
-    if (summary === null) return [];
-    const skipped = new Set(summary.skipped.map((s) => s.path));
-    const kept = paths.slice(shard * per, (shard + 1) * per).filter((p) => !skipped.has(p));
-    return kept.map((path, slot) => ({ path, shard, slot }));
-  });
-}
 
 export const shardLoader =
   (key: string): LoadShard =>

@@ -1,10 +1,10 @@
 // The cache's pure parts in Node (no IndexedDB): dataset keys, image-file selection, shard
 // packing and unpacking, and item positions rebuilt from a manifest with skipped files.
 import { describe, expect, it } from 'vitest';
-import { cachedEntries } from './cached-feed-source';
 import {
   type CacheManifest,
   type CacheSettings,
+  cachedEntries,
   datasetKey,
   imageFiles,
   packShard,

@@ -195,3 +195,31 @@ export async function deleteDataset(key: string): Promise<void> {
   await delMany([pathsKey(key)], db());
   await del(manifestKey(key), db());
 }
+
+/** Where one cached image lives. */
+export interface CachedEntry {
+  path: string;
+  shard: number;
+  slot: number;
+}
+
+/**
+ * Every cached image's position, from the manifest alone (no shard read): a shard holds its files
+ * in path order minus the skipped ones, which is how ingestion packs it.
+ */
+export function cachedEntries(manifest: CacheManifest, paths: readonly string[]): CachedEntry[] {
+  const per = manifest.settings.shardImages;
+  return manifest.shards.flatMap((summary, shard) => {
+    if (summary === null) return [];
+    const skipped = new Set(summary.skipped.map((s) => s.path));
+    const kept = paths.slice(shard * per, (shard + 1) * per).filter((p) => !skipped.has(p));
+    return kept.map((path, slot) => ({ path, shard, slot }));
+  });
+}
+
+/** The paths of every image in the cache of `key` (committed shards, skipped files left out). */
+export async function cachedPaths(key: string): Promise<Set<string>> {
+  const manifest = await readManifest(key);
+  if (!manifest) throw new Error(`No cached dataset ${key.slice(0, 12)}…: ingest it first`);
+  return new Set(cachedEntries(manifest, await readPaths(key)).map((entry) => entry.path));
+}

@@ -20,7 +20,9 @@ it('parses the CSV in the worker and returns only what the page shows', async ()
     walked('drop/CheXpert-v1.0-small/train.csv', csv.join('\n')),
     ...[1, 2, 3].map((p) => walked(`drop/${image(p)}`)), // patient 4's image is not in the folder
   ];
-  const { record, summary } = await indexLabels('drop', CHEXPERT, files);
+  // Patient 3's image could not be decoded: it is in the folder but not in the cache.
+  const cached = new Set([1, 2].map((p) => `drop/${image(p)}`));
+  const { record, summary } = await indexLabels('drop', CHEXPERT, files, cached);
   expect(record.index.items.map((item) => item.path)).toEqual(
     [1, 2, 3].map((p) => `drop/${image(p)}`),
   );
@@ -29,6 +31,18 @@ it('parses the CSV in the worker and returns only what the page shows', async ()
   expect(summary.labels).toContain('Cardiomegaly');
   const cardiomegaly = summary.counts.find((c) => c.label === 'Cardiomegaly');
   expect(cardiomegaly).toMatchObject({ positive: 1, negative: 2, uncertain: 1 });
+  expect(summary.accounting).toMatchObject({
+    files: 4,
+    otherFiles: { count: 1, sample: ['drop/CheXpert-v1.0-small/train.csv'] },
+    cached: 2,
+    skipped: 1,
+    labelled: 2,
+    labelledSkipped: 1,
+    rowsWithoutImage: {
+      count: 1,
+      sample: [`CheXpert-v1.0-small/train/patient00004/study1/view1_frontal.jpg`],
+    },
+  });
 });
 
 it('says so when the label file names no dropped image', async () => {
@@ -36,7 +50,7 @@ it('says so when the label file names no dropped image', async () => {
     walked('drop/CheXpert-v1.0-small/train.csv', [CHEXPERT_HEADER, row(1, '1.0')].join('\n')),
     walked('drop/other/scan.png'),
   ];
-  await expect(indexLabels('drop', CHEXPERT, files)).rejects.toThrow(
+  await expect(indexLabels('drop', CHEXPERT, files, new Set())).rejects.toThrow(
     'The chexpert label files of drop name no image that is in the folder (1 listed images missing, 0 rows skipped).',
   );
 });

@@ -1,6 +1,7 @@
 // Parsing a dropped folder's label files, in the ingestion worker (a CheXpert-sized CSV takes about
 // 2 s, which would freeze the page): the detected or chosen format's parser, every item resolved
 // to a dropped image; the worker stores the index, the page gets only what it shows.
+import { accountFor, type DatasetAccounting } from '../core/data/accounting';
 import { type LabelCount, labelCounts } from '../core/data/counts';
 import { parseDatasetFiles } from '../core/data/dataset-files';
 import type { DetectedFormat } from '../core/data/detect';
@@ -18,6 +19,8 @@ export interface IndexSummary {
   counts: LabelCount[];
   /** What a single binary label's 0 means ("NORMAL"), when the classes were named. */
   negativeClass?: string;
+  /** Where every dropped file went (cached, skipped, other; with a label row or not). */
+  accounting: DatasetAccounting;
 }
 
 /** The index to store and its summary for the page; throws naming the label file's fault, or when
@@ -26,6 +29,7 @@ export async function indexLabels(
   name: string,
   detected: DetectedFormat,
   files: readonly WalkedFile[],
+  cached: ReadonlySet<string>,
 ): Promise<{ record: StoredDatasetIndex; summary: IndexSummary }> {
   const byPath = new Map(files.map(({ path, file }) => [path, file]));
   const readText = (path: string) => {
@@ -47,6 +51,12 @@ export async function indexLabels(
     missing: parsed.missing.length,
     problems: parsed.problems.length,
     counts: labelCounts(index),
+    accounting: accountFor(
+      files.map((f) => f.path),
+      cached,
+      index.items.map((item) => item.path),
+      parsed.missing,
+    ),
     ...(parsed.negativeClass ? { negativeClass: parsed.negativeClass } : {}),
   };
   return { record: { name, format: parsed.format, index }, summary };

@@ -22,6 +22,16 @@ const indexed: IndexSummary = {
   missing: 1,
   problems: 0,
   counts: [],
+  accounting: {
+    files: 3,
+    otherFiles: { count: 0, sample: [] },
+    cached: 2,
+    skipped: 1,
+    labelled: 2,
+    unlabelled: { count: 0, sample: [] },
+    labelledSkipped: 0,
+    rowsWithoutImage: { count: 1, sample: ['xrays/gone.png'] },
+  },
 };
 
 /** A fake that emits `events` once subscribed, then resolves (or rejects) its job. */

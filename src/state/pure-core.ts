@@ -3,6 +3,7 @@
 // number formats), so the page bundle never loads tfjs. Label parsing and counting happen in the
 // ingestion worker.
 
+export { describeAccounting } from '../core/data/accounting';
 export { describeLabelCounts } from '../core/data/counts';
 export { detectDatasetFormat } from '../core/data/detect';
 export { DEFAULT_SPLIT } from '../core/data/split';

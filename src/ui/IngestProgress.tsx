@@ -1,7 +1,7 @@
 // The ingestion's progress (files, rate, time left), its cancel button, its outcome and the list
 // of skipped files with their reasons, and what the label files gave.
 import { useShallow } from 'zustand/react/shallow';
-import { describeLabelCounts } from '../state/pure-core';
+import { describeAccounting, describeLabelCounts } from '../state/pure-core';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration } from '../state/training';
@@ -38,13 +38,17 @@ export function IngestProgress() {
         </output>
       )}
       {folderIndex ? (
-        <p data-testid="folder-index">
-          {describeLabelCounts(folderIndex.images, folderIndex.counts, folderIndex.negativeClass)}
-          {folderIndex.missing > 0
-            ? ` · ${folderIndex.missing} listed images not in the folder`
-            : ''}
-          {folderIndex.problems > 0 ? ` · ${folderIndex.problems} label rows skipped` : ''}
-        </p>
+        <div data-testid="folder-index">
+          <p>
+            {describeLabelCounts(folderIndex.images, folderIndex.counts, folderIndex.negativeClass)}
+            {folderIndex.problems > 0 ? ` · ${folderIndex.problems} label rows skipped` : ''}
+          </p>
+          <ul className="accounting" aria-label="Where every file went">
+            {describeAccounting(folderIndex.accounting).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {folderIndex ? <LabelCountsChart counts={folderIndex.counts} /> : null}
       {skipped.length > 0 ? (

@@ -4,7 +4,7 @@
 // the dataset's size. No tfjs here.
 import { detectDatasetFormat } from '../core/data/detect';
 import { saveDatasetIndex } from '../platform/dataset-index-store';
-import { datasetKey, imageFiles } from '../platform/image-cache';
+import { cachedPaths, datasetKey, imageFiles } from '../platform/image-cache';
 import { indexLabels } from '../platform/index-labels';
 import { ingest } from '../platform/ingest-loop';
 import type { WalkedFile } from '../platform/walk-folder';
@@ -51,7 +51,8 @@ async function cache(request: Extract<IngestRequest, { kind: 'ingest' }>): Promi
 
 async function index(request: Extract<IngestRequest, { kind: 'index' }>): Promise<void> {
   const files = dropOf(request.dropId);
-  const { record, summary } = await indexLabels(request.name, request.format, files);
+  const cached = await cachedPaths(request.datasetKey);
+  const { record, summary } = await indexLabels(request.name, request.format, files, cached);
   await saveDatasetIndex(request.datasetKey, record);
   post({ kind: 'indexed', id: request.id, ...summary });
 }

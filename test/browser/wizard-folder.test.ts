@@ -76,9 +76,14 @@ it.skipIf(kermany === null)(
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect(page.getByTestId('detected-format').textContent()).resolves.toBe('folder');
     await page.getByTestId('folder-index').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('folder-index').textContent()).toMatch(
-      /^9 images: \d+ PNEUMONIA, \d+ NORMAL$/,
-    );
+    const index = page.getByTestId('folder-index');
+    expect(await index.locator('p').textContent()).toMatch(/^9 images: 5 PNEUMONIA, 4 NORMAL$/);
+    // Every file accounted for: the corrupt JPEG is skipped, its label row left out.
+    expect(await index.getByRole('listitem').allTextContents()).toEqual([
+      '9 files found = 8 images cached + 1 skipped + 0 other files',
+      '8 cached images have a label row: these train, validate and test.',
+      '1 label row names an image that could not be cached (left out).',
+    ]);
     expect(await page.locator('.ingest output').textContent()).toContain('8 images in the cache');
     // The storage estimate came before the ingestion (persistent storage asked for).
     expect(await page.getByTestId('storage-note').textContent()).toMatch(/Image cache ≈ [\d.]+ GB/);

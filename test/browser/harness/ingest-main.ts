@@ -1,9 +1,10 @@
 // Exposes the ingestion path to test/browser/ingest.test.ts as window.ingestHarness: the folder
 // input, the OPFS handle walk, the worker ingestion, cache reads and the cached feed.
 import * as tf from '@tensorflow/tfjs';
-import { cachedEntries, createCachedFeed } from '../../../src/platform/cached-feed-source';
+import { createCachedFeed } from '../../../src/platform/cached-feed-source';
 import {
   type CacheSettings,
+  cachedEntries,
   deleteDataset,
   readManifest,
   readPaths,
