@@ -82,12 +82,13 @@ it('counts the steps left: pending runs whole, the running one from its current 
 });
 
 it('runs on the folder the trainer loaded, by name in the config and by key in the studio', () => {
-  const loaded = { kind: 'cached', datasetKey: 'key-7' } as const;
+  const loaded = { kind: 'cached', datasetKey: 'key-7', splitSeed: 5 } as const;
   const form = { patients: 40, imageSize: 48, seed: 2 };
   const data = experimentDataChoice(loaded, 'xrays', form);
-  expect(data).toEqual({ kind: 'folder', name: 'xrays' });
+  expect(data).toEqual({ kind: 'folder', name: 'xrays', splitSeed: 5 });
   const config = parseExperimentConfig(defaultExperiment({ ...choices, data }));
   expect(config.dataset).toEqual({ kind: 'folder', path: 'xrays' });
+  expect(config.split.seed).toBe(5); // the runner splits the folder as the Data step did
   expect(datasetKeyFor(config, loaded)).toBe('key-7');
   // The phantom needs no key, and a loaded demo wins over an edited, unloaded form.
   const demo = { kind: 'demo', demo: { patients: 12, imageSize: 32, seed: 1 } } as const;

@@ -27,7 +27,7 @@ export const initialExperiment = (): ExperimentSlice => ({
 
 /** The data an experiment runs on: the dropped folder the Data step cached, else the phantom. */
 export type ExperimentDataChoice =
-  | { kind: 'folder'; name: string }
+  | { kind: 'folder'; name: string; splitSeed: number }
   | { kind: 'phantom'; demo: DemoDataRequest };
 
 /** The studio's choices an experiment is built from. */
@@ -43,7 +43,9 @@ export function experimentDataChoice(
   folderName: string | undefined,
   demoForm: DemoDataRequest,
 ): ExperimentDataChoice {
-  if (loaded?.kind === 'cached' && folderName) return { kind: 'folder', name: folderName };
+  if (loaded?.kind === 'cached' && folderName) {
+    return { kind: 'folder', name: folderName, splitSeed: loaded.splitSeed ?? DEFAULT_SPLIT.seed };
+  }
   return { kind: 'phantom', demo: loaded?.kind === 'demo' ? loaded.demo : demoForm };
 }
 
@@ -69,7 +71,8 @@ export function defaultExperiment({ data, spec, settings }: ExperimentChoices): 
       data.kind === 'folder'
         ? { kind: 'folder', path: data.name }
         : { kind: 'phantom', ...data.demo },
-    split: { ...DEFAULT_SPLIT },
+    // The folder split as the Data step drew it; the phantom is split by its own seed.
+    split: { ...DEFAULT_SPLIT, ...(data.kind === 'folder' ? { seed: data.splitSeed } : {}) },
     inputSize: spec.inputSize,
     backbone: spec.backbone,
     widthMultiplier: spec.widthMultiplier,

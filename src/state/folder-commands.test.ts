@@ -186,3 +186,30 @@ it('checks the browser storage first and does not start an ingestion that cannot
   expect(ingester.ingest).toHaveBeenCalledTimes(1);
   expect(useStudio.getState().dataset.folderError).toBeNull();
 });
+
+it("draws the loaded folder's split again with another seed, by key, nothing re-ingested", async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const trainer = {
+    loadCachedDataset: vi.fn(async (datasetKey: string, splitSeed?: number) => ({
+      kind: 'datasetReady' as const,
+      id: 2,
+      summary: { name: 'xrays', labels: ['NORMAL'], splits: [], warnings: [] },
+      dataset: {
+        kind: 'cached' as const,
+        datasetKey,
+        ...(splitSeed === undefined ? {} : { splitSeed }),
+      },
+    })),
+  } satisfies CachedDatasetLoader;
+  useStudio.setState({
+    dataset: { ...useStudio.getState().dataset, loaded: { kind: 'cached', datasetKey: 'key-9' } },
+  });
+  await createFolderCommands({ ingester, store: useStudio, trainer }).redrawSplit(4);
+  expect(trainer.loadCachedDataset).toHaveBeenCalledWith('key-9', 4);
+  expect(ingester.ingest).not.toHaveBeenCalled();
+  expect(useStudio.getState().dataset.loaded).toEqual({
+    kind: 'cached',
+    datasetKey: 'key-9',
+    splitSeed: 4,
+  });
+});

@@ -203,8 +203,19 @@ export function createFolderCommands({
       }
     });
 
+  /** Splits the loaded folder again by patient with `seed` (e.g. when a label has one class on
+   *  a scored side); the cache and the index stay as they are. */
+  const redrawSplit = (seed: number) =>
+    guarded(async () => {
+      const loaded = store.getState().dataset.loaded;
+      if (loaded?.kind !== 'cached' || !trainer) return;
+      const ready = await trainer.loadCachedDataset(loaded.datasetKey, seed);
+      patch('dataset', { summary: ready.summary, loaded: ready.dataset });
+    });
+
   return {
     ingest,
+    redrawSplit,
     /** Call inside the drop handler. */
     dropFolder: (transfer: DataTransfer) => open(() => walkerOf(walker).fromDrop(transfer)),
     chooseFolder: () => open(() => walkerOf(walker).pick()),

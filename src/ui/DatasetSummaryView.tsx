@@ -1,5 +1,7 @@
 // The loaded dataset: images and patients per split, and positives per label per split as a bar
 // chart with the same numbers in a table (the chart's text alternative).
+
+import { useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -10,8 +12,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { DEFAULT_SPLIT } from '../state/pure-core';
 import { useStudio } from '../state/store';
 import type { DatasetSummary } from '../worker/protocol';
+import { useCommands } from './commands-context';
+import { NumberField } from './fields';
 
 const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
 
@@ -22,6 +27,35 @@ function chartRows(summary: DatasetSummary) {
     for (const split of summary.splits) row[split.split] = split.positives[i] ?? 0;
     return row;
   });
+}
+
+/** A dropped folder's patient split, drawn again with another seed (the cache stays). */
+function SplitSeedControl({ warned }: { warned: boolean }) {
+  const loaded = useStudio((s) => s.dataset.loaded);
+  const busy = useStudio((s) => s.dataset.busy);
+  const { redrawSplit } = useCommands();
+  const current = loaded?.kind === 'cached' ? (loaded.splitSeed ?? DEFAULT_SPLIT.seed) : null;
+  const [seed, setSeed] = useState(current ?? 0);
+  if (current === null) return null;
+  return (
+    <div className="actions">
+      <NumberField
+        label="Split seed"
+        value={seed}
+        min={0}
+        step={1}
+        onChange={setSeed}
+        hint={`Patients are split ${DEFAULT_SPLIT.train * 100} / ${DEFAULT_SPLIT.valid * 100} / ${DEFAULT_SPLIT.test * 100} % (an official valid or test side is kept); this split: seed ${current}.${warned ? ' Another seed may give every label both classes; else drop the label or bring more images.' : ''}`}
+      />
+      <button
+        type="button"
+        disabled={busy || seed === current}
+        onClick={() => void redrawSplit(seed)}
+      >
+        Draw the split again
+      </button>
+    </div>
+  );
 }
 
 export function DatasetSummaryView() {
@@ -37,6 +71,7 @@ export function DatasetSummaryView() {
           ))}
         </ul>
       ) : null}
+      <SplitSeedControl warned={summary.warnings.length > 0} />
       <table>
         <caption>Images, patients and positives per label, by split</caption>
         <thead>

@@ -42,6 +42,7 @@ const fakeCommands = {
   chooseFolder: idle,
   chooseFormat: idle,
   cancelIngest: () => undefined,
+  redrawSplit: idle,
   startExperiment: idle,
   resumeExperiment: idle,
   skipRun: () => undefined,

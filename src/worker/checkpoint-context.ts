@@ -54,7 +54,11 @@ const RUN: Record<keyof StageRunSpec, Check> = {
 
 function isDatasetRef(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  if (value.kind === 'cached') return typeof value.datasetKey === 'string';
+  if (value.kind === 'cached')
+    return (
+      typeof value.datasetKey === 'string' &&
+      (value.splitSeed === undefined || isCount(value.splitSeed))
+    );
   return value.kind === 'demo' && isRecord(value.demo);
 }
 

@@ -47,9 +47,11 @@ export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
     return this.loadDataset({ kind: 'demo', demo });
   }
 
-  /** A dropped folder, already parsed and cached under `datasetKey` by the ingestion worker. */
-  loadCachedDataset(datasetKey: string): Promise<EventOf<'datasetReady'>> {
-    return this.loadDataset({ kind: 'cached', datasetKey });
+  /** A dropped folder, already parsed and cached under `datasetKey` by the ingestion worker,
+   *  split by patient with `splitSeed` (DEFAULT_SPLIT's seed when absent). */
+  loadCachedDataset(datasetKey: string, splitSeed?: number): Promise<EventOf<'datasetReady'>> {
+    const split = splitSeed === undefined ? {} : { splitSeed };
+    return this.loadDataset({ kind: 'cached', datasetKey, ...split });
   }
 
   private loadDataset(dataset: DatasetRef): Promise<EventOf<'datasetReady'>> {

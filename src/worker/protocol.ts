@@ -46,10 +46,11 @@ export interface DemoDataRequest {
 }
 
 /** Which dataset to train on, by reference: a dropped folder by its key (the worker reads its
- *  index from IndexedDB), or the seeded phantom by its settings. Never the index itself. */
+ *  index from IndexedDB) and the seed of its patient split (DEFAULT_SPLIT's when absent), or the
+ *  seeded phantom by its settings. Never the index itself. */
 export type DatasetRef =
   | { kind: 'demo'; demo: DemoDataRequest }
-  | { kind: 'cached'; datasetKey: string };
+  | { kind: 'cached'; datasetKey: string; splitSeed?: number };
 
 /** Per-split, per-label counts for the dataset summary chart. */
 export interface DatasetSummary {

@@ -53,7 +53,13 @@ export function loadDataset(ref: DatasetRef, store: DatasetStore): Promise<Worke
 
 /** One string per dataset reference: equal strings, same data. */
 export const datasetRefKey = (ref: DatasetRef): string =>
-  ref.kind === 'demo' ? `demo:${JSON.stringify(ref.demo)}` : `cached:${ref.datasetKey}`;
+  ref.kind === 'demo'
+    ? `demo:${JSON.stringify(ref.demo)}`
+    : `cached:${ref.datasetKey}:${splitSeedOf(ref)}`;
+
+/** The seed a cached dataset is split by. */
+export const splitSeedOf = (ref: Extract<DatasetRef, { kind: 'cached' }>): number =>
+  ref.splitSeed ?? DEFAULT_SPLIT.seed;
 
 function loadDemo(ref: Extract<DatasetRef, { kind: 'demo' }>): WorkerDataset {
   const { index, images } = phantomDemo(ref.demo);
@@ -70,21 +76,23 @@ function loadDemo(ref: Extract<DatasetRef, { kind: 'demo' }>): WorkerDataset {
   };
 }
 
-/** Official held-out sides are kept; the rest is drawn by patient (DEFAULT_SPLIT). */
+/** Official held-out sides are kept; the rest is drawn by patient (DEFAULT_SPLIT's fractions,
+ *  the ref's seed). */
 async function loadCached(
   ref: Extract<DatasetRef, { kind: 'cached' }>,
   store: DatasetStore,
 ): Promise<WorkerDataset> {
   const key = ref.datasetKey;
   const stored = await store.loadIndex(key);
-  const index = splitKeepingHoldout(stored.index, DEFAULT_SPLIT, DEFAULT_SPLIT.seed);
+  const seed = splitSeedOf(ref);
+  const index = splitKeepingHoldout(stored.index, DEFAULT_SPLIT, seed);
   const trainLabels = labelsOn(index, 'train');
   const validLabels = labelsOn(index, 'valid');
   const validPaths = index.items.filter((i) => i.split === 'valid').map((i) => i.path);
   const summary = summarize(stored.name, index);
   return {
     ref,
-    split: splitRecord(DEFAULT_SPLIT.seed, summary),
+    split: splitRecord(seed, summary),
     labels: index.labels,
     uncertaintyPolicies: policiesOf(index),
     train: (options) => store.trainFeed(key, trainLabels, options),
