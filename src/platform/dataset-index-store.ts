@@ -11,6 +11,8 @@ export interface StoredDatasetIndex {
   name: string;
   format: DatasetFormat;
   index: DatasetIndex;
+  /** What a single binary label's 0 means ("NORMAL"), when the classes were named. */
+  negativeClass?: string;
 }
 
 let opened: UseStore | null = null;

@@ -59,5 +59,6 @@ export async function indexLabels(
     ),
     ...(parsed.negativeClass ? { negativeClass: parsed.negativeClass } : {}),
   };
-  return { record: { name, format: parsed.format, index }, summary };
+  const negative = parsed.negativeClass ? { negativeClass: parsed.negativeClass } : {};
+  return { record: { name, format: parsed.format, index, ...negative }, summary };
 }

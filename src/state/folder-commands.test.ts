@@ -66,6 +66,7 @@ function fakeIngester(
         listener = null;
       };
     },
+    sheet: vi.fn(async () => ({ groups: [{ name: 'NORMAL', count: 0 }], items: [] })),
   } satisfies Ingester;
 }
 
@@ -212,4 +213,16 @@ it("draws the loaded folder's split again with another seed, by key, nothing re-
     datasetKey: 'key-9',
     splitSeed: 4,
   });
+});
+
+it('asks the ingestion worker for contact-sheet pages of the loaded folder only', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const commands = createFolderCommands({ ingester, store: useStudio });
+  const page = { group: 1, offset: 60, count: 30, size: 96 };
+  expect(commands.sheetPage(page)).toBeNull();
+  useStudio.setState({
+    dataset: { ...useStudio.getState().dataset, loaded: { kind: 'cached', datasetKey: 'key-3' } },
+  });
+  await commands.sheetPage(page);
+  expect(ingester.sheet).toHaveBeenCalledWith('key-3', page);
 });

@@ -13,7 +13,7 @@ import type { IngestState, StorageCheck } from './dataset';
 import { patcher } from './patch';
 import type { StudioData, StudioState } from './store';
 
-export type Ingester = Pick<IngestClient, 'drop' | 'ingest' | 'index' | 'subscribe'>;
+export type Ingester = Pick<IngestClient, 'drop' | 'ingest' | 'index' | 'subscribe' | 'sheet'>;
 /** The training worker's side of a dropped folder: it reads the cached images to train on. */
 export type CachedDatasetLoader = Pick<TrainerClient, 'loadCachedDataset'>;
 
@@ -213,9 +213,17 @@ export function createFolderCommands({
       patch('dataset', { summary: ready.summary, loaded: ready.dataset });
     });
 
+  /** A contact-sheet page of the loaded folder, or null when no folder is loaded. The pages are
+   *  view data (thumbnails): the component holds them, not the store. */
+  const sheetPage = (page: { group: number; offset: number; count: number; size: number }) => {
+    const loaded = store.getState().dataset.loaded;
+    return loaded?.kind === 'cached' ? ingester.sheet(loaded.datasetKey, page) : null;
+  };
+
   return {
     ingest,
     redrawSplit,
+    sheetPage,
     /** Call inside the drop handler. */
     dropFolder: (transfer: DataTransfer) => open(() => walkerOf(walker).fromDrop(transfer)),
     chooseFolder: () => open(() => walkerOf(walker).pick()),

@@ -1,10 +1,13 @@
 // Wizard step 1: the demo data or a dropped dataset, and the summary of what is loaded.
+import { useStudio } from '../state/store';
+import { ContactSheet } from './ContactSheet';
 import { DatasetSummaryView } from './DatasetSummaryView';
 import { DemoDataForm } from './DemoDataForm';
 import { FolderDrop } from './FolderDrop';
 import { QuickStart } from './QuickStart';
 
 export function DataStep() {
+  const folderLoaded = useStudio((s) => s.dataset.loaded?.kind === 'cached');
   return (
     <>
       <QuickStart />
@@ -13,6 +16,7 @@ export function DataStep() {
         <FolderDrop />
       </div>
       <DatasetSummaryView />
+      {folderLoaded ? <ContactSheet /> : null}
     </>
   );
 }

@@ -43,6 +43,7 @@ const fakeCommands = {
   chooseFormat: idle,
   cancelIngest: () => undefined,
   redrawSplit: idle,
+  sheetPage: () => null,
   startExperiment: idle,
   resumeExperiment: idle,
   skipRun: () => undefined,

@@ -4,7 +4,13 @@
 // never blocks on a large folder. No tfjs here.
 import type { DetectedFormat } from '../core/data/detect';
 import type { WalkedFile } from '../platform/walk-folder';
-import type { CacheSettings, IndexSummary, IngestEvent, IngestRequest } from './ingest-protocol';
+import type {
+  CacheSettings,
+  IndexSummary,
+  IngestEvent,
+  IngestRequest,
+  SheetPage,
+} from './ingest-protocol';
 import { RequestClient } from './request-client';
 
 type Reply<K extends IngestEvent['kind']> = Omit<Extract<IngestEvent, { kind: K }>, 'kind' | 'id'>;
@@ -89,5 +95,13 @@ export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
   ): Promise<IndexSummary> {
     const request = this.request({ kind: 'index', dropId, datasetKey, name, format });
     return reply(await request.reply, 'indexed');
+  }
+
+  /** A contact-sheet page of the cached dataset (thumbnails read in the worker). */
+  async sheet(
+    datasetKey: string,
+    page: { group: number; offset: number; count: number; size: number },
+  ): Promise<SheetPage> {
+    return reply(await this.request({ kind: 'sheet', datasetKey, ...page }).reply, 'sheet');
   }
 }

@@ -3,6 +3,7 @@
 // list crosses once, in chunks (cloning a CheXpert-sized list in one message blocks the page for
 // over 100 ms), and is referred to by its drop id after that.
 import type { DetectedFormat } from '../core/data/detect';
+import type { SheetItem, SheetPage } from '../platform/contact-sheet-source';
 import type { CacheSettings, SkippedFile } from '../platform/image-cache';
 import type { IndexSummary } from '../platform/index-labels';
 import type { IngestSummary } from '../platform/ingest-loop';
@@ -10,7 +11,15 @@ import type { WalkedFile } from '../platform/walk-folder';
 
 // The platform's types the page shows, so the page takes them from the protocol alone.
 export type { LabelCount } from '../core/data/counts';
-export type { CacheSettings, IndexSummary, IngestSummary, SkippedFile, WalkedFile };
+export type {
+  CacheSettings,
+  IndexSummary,
+  IngestSummary,
+  SheetItem,
+  SheetPage,
+  SkippedFile,
+  WalkedFile,
+};
 
 export type IngestRequest =
   /** Part of a dropped folder's file list; the worker keeps it under `dropId`. The last part is
@@ -30,6 +39,17 @@ export type IngestRequest =
       /** The dropped folder's name, kept with the index. */
       name: string;
       format: DetectedFormat;
+    }
+  /** A contact-sheet page of the cached dataset `datasetKey`: thumbnails (longer side ≤ `size`)
+   *  of `count` images of group `group` from `offset`; answered by 'sheet'. */
+  | {
+      kind: 'sheet';
+      id: number;
+      datasetKey: string;
+      group: number;
+      offset: number;
+      count: number;
+      size: number;
     };
 
 export type IngestEvent =
@@ -46,4 +66,5 @@ export type IngestEvent =
   | ({ kind: 'skipped'; id: number } & SkippedFile)
   | ({ kind: 'done'; id: number; datasetKey: string } & IngestSummary)
   | ({ kind: 'indexed'; id: number } & IndexSummary)
+  | ({ kind: 'sheet'; id: number } & SheetPage)
   | { kind: 'error'; id: number; message: string };

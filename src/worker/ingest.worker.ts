@@ -3,6 +3,7 @@
 // label files into the stored index (platform/index-labels), so the page stays responsive whatever
 // the dataset's size. No tfjs here.
 import { detectDatasetFormat } from '../core/data/detect';
+import { sheetPage } from '../platform/contact-sheet-source';
 import { saveDatasetIndex } from '../platform/dataset-index-store';
 import { cachedPaths, datasetKey, imageFiles } from '../platform/image-cache';
 import { indexLabels } from '../platform/index-labels';
@@ -10,7 +11,8 @@ import { ingest } from '../platform/ingest-loop';
 import type { WalkedFile } from '../platform/walk-folder';
 import type { IngestEvent, IngestRequest } from './ingest-protocol';
 
-const post = (event: IngestEvent) => self.postMessage(event);
+const post = (event: IngestEvent, transfer: Transferable[] = []) =>
+  self.postMessage(event, { transfer });
 const cancelled = new Set<number>();
 /** Drops by id; only the newest is kept (a new drop replaces the folder the studio works on). */
 const drops = new Map<number, WalkedFile[]>();
@@ -57,10 +59,18 @@ async function index(request: Extract<IngestRequest, { kind: 'index' }>): Promis
   post({ kind: 'indexed', id: request.id, ...summary });
 }
 
+async function sheet(request: Extract<IngestRequest, { kind: 'sheet' }>): Promise<void> {
+  const { datasetKey, group, offset, count, size } = request;
+  const page = await sheetPage(datasetKey, group, offset, count, size);
+  const buffers = page.items.flatMap((item) => (item.thumb ? [item.thumb.pixels.buffer] : []));
+  post({ kind: 'sheet', id: request.id, ...page }, buffers);
+}
+
 async function handle(request: IngestRequest): Promise<void> {
   if (request.kind === 'cancel') cancelled.add(request.id);
   else if (request.kind === 'drop') receive(request);
   else if (request.kind === 'ingest') await cache(request);
+  else if (request.kind === 'sheet') await sheet(request);
   else await index(request);
 }
 

@@ -89,6 +89,17 @@ it.skipIf(kermany === null)(
     expect(await page.getByTestId('storage-note').textContent()).toMatch(/Image cache ≈ [\d.]+ GB/);
     await page.getByText('1 file skipped').click();
     expect(await page.getByText('kermany/PNEUMONIA/corrupt.jpeg').count()).toBe(1);
+    // The images themselves: a contact sheet per class, a click enlarges one with its path.
+    const sheet = page.getByTestId('contact-sheet');
+    await sheet.locator('canvas').first().waitFor({ timeout: 60_000 });
+    expect(await sheet.locator('canvas').count()).toBe(4); // PNEUMONIA's cached images
+    expect(await page.getByLabel('Show').locator('option').allTextContents()).toEqual([
+      'PNEUMONIA (5)',
+      'NORMAL (4)',
+    ]);
+    await sheet.locator('.sheet-cell').first().click();
+    const enlarged = page.getByRole('figure', { name: 'Enlarged image' });
+    expect(await enlarged.textContent()).toMatch(/kermany\/PNEUMONIA\/.+ — PNEUMONIA/);
     const chart = page.getByRole('figure', { name: 'Label counts of the dropped dataset' });
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
