@@ -121,6 +121,11 @@ it('shows both procedures with mean ± sd over two seeds, the p-value and the ve
     'ColorU Color Module − Baseline: +7.0 AUC points, p = 0.090, adjusted 0.090: not significant at 0.05',
   );
   expect(container.querySelectorAll('table.runs tbody tr')).toHaveLength(4);
+  // Every run says whether E had ImageNet weights (these were random-initialized).
+  const eColumn = [...container.querySelectorAll('table.runs tbody tr')].map(
+    (tr) => tr.querySelectorAll('td')[4]?.textContent,
+  );
+  expect(eColumn).toEqual(Array(4).fill('NOT PRETRAINED'));
 });
 
 it("downloads the runner's Markdown report for the same records", () => {

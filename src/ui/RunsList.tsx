@@ -16,7 +16,7 @@ const runTitle = (entry: RunHistoryEntry) =>
 
 function RunRow(props: { entry: RunHistoryEntry; checked: boolean; toggle: () => void }) {
   const { entry, checked, toggle } = props;
-  const { record, outcome, bestStep, validationMeanAuc, trainSeconds } = entry.report;
+  const { record, outcome, bestStep, validationMeanAuc, trainSeconds, pretrained } = entry.report;
   return (
     <tr>
       <td>
@@ -30,6 +30,9 @@ function RunRow(props: { entry: RunHistoryEntry; checked: boolean; toggle: () =>
       <td>{entry.runIndex + 1}</td>
       <td className="name">{record.procedure}</td>
       <td className="name">{displayName(record.colorizer)}</td>
+      <td className="name">
+        {pretrained.kind === 'imagenet' ? 'PRETRAINED' : <strong>NOT PRETRAINED</strong>}
+      </td>
       <td>{record.seed}</td>
       <td>{formatFraction(record.subsetFraction ?? 1)}</td>
       <td className="name">{outcome}</td>
@@ -47,6 +50,7 @@ const HEADER: readonly (readonly [string, boolean])[] = [
   ['Run', false],
   ['Stage', true],
   ['Colorizer', true],
+  ['E', true],
   ['Seed', false],
   ['Train set', false],
   ['Outcome', true],

@@ -162,6 +162,7 @@ describe('the model card', () => {
         featureSize: 64,
       });
       expect(card.pretrained).toEqual({ kind: 'random-init', seed: 1 });
+      expect(card.backboneWeights).toBe('NOT PRETRAINED (random initialization, seed 1)');
       expect(card.normalization.gray).toMatchObject({ mean: 0.5028, std: 0.2902 });
       expect(card.normalization.imagenet).toBeUndefined();
       expect(card.labels).toEqual(CARD.labels);
@@ -185,6 +186,7 @@ describe('the model card', () => {
       } as const;
       const { card } = await exportModule(a, 'colorizer+backbone', { ...CARD, pretrained });
       expect(card.pretrained).toEqual(pretrained);
+      expect(card.backboneWeights).toBe(`PRETRAINED (ImageNet, ${pretrained.fileName})`);
       expect(card.normalization.imagenet?.mean).toEqual([0.485, 0.456, 0.406]);
       expect(card.testVectors[1]?.output.shape).toEqual([1, 64]);
     }));

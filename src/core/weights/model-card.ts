@@ -77,6 +77,9 @@ export interface ModelCard {
   dataset: { [key: string]: JsonValue };
   metrics: Record<string, number>;
   pretrained: PretrainedStatus;
+  /** The same in the words every view uses: "PRETRAINED (ImageNet, <file>)" or "NOT PRETRAINED
+   *  (random initialization, seed N)". Absent from cards written before it was added. */
+  backboneWeights?: string;
   /** Output of the scope: colorized image [N,3,H,W], features [N,F] or logits [N,numClasses]. */
   testVectorOutput: 'rgb' | 'features' | 'logits';
   testVectors: TestVector[];
@@ -96,6 +99,13 @@ const OUTPUTS: Record<ExportScope, ModelCard['testVectorOutput']> = {
   'colorizer+backbone': 'features',
   network: 'logits',
 };
+
+/** PRETRAINED or NOT PRETRAINED, with where E's weights came from. */
+export function pretrainedWords(status: PretrainedStatus): string {
+  return status.kind === 'imagenet'
+    ? `PRETRAINED (ImageNet, ${status.fileName})`
+    : `NOT PRETRAINED (random initialization, seed ${status.seed})`;
+}
 
 export function buildModelCard(
   scope: ExportScope,
@@ -128,6 +138,7 @@ export function buildModelCard(
     dataset: input.dataset ?? {},
     metrics: input.metrics ?? {},
     pretrained: input.pretrained,
+    backboneWeights: pretrainedWords(input.pretrained),
     testVectorOutput: OUTPUTS[scope],
     testVectors,
   };
