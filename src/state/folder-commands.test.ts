@@ -226,3 +226,15 @@ it('asks the ingestion worker for contact-sheet pages of the loaded folder only'
   await commands.sheetPage(page);
   expect(ingester.sheet).toHaveBeenCalledWith('key-3', page);
 });
+
+it('caches a folder of unknown layout but says why only once, beside the format picker', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const files = [file('scans/a.png'), file('scans/b.png')];
+  await createFolderCommands({ ingester, store: useStudio }).ingest(files);
+  const { folder, folderError } = useStudio.getState().dataset;
+  expect(folder?.detected.format).toBe('unknown');
+  expect(folder?.detected.reason).toMatch(/^No known label file or layout/);
+  expect(ingester.ingest).toHaveBeenCalled();
+  expect(ingester.index).not.toHaveBeenCalled();
+  expect(folderError).toBeNull();
+});

@@ -156,7 +156,8 @@ export function createFolderCommands({
   /** Parses the labels in the current format into the stored index, then has the trainer load it. */
   async function indexAndLoad(datasetKey: string): Promise<void> {
     const folder = store.getState().dataset.folder;
-    if (folder === null || dropId === null) return;
+    // An unknown layout is said once, beside the format picker; choosing a format indexes.
+    if (folder === null || dropId === null || folder.format === 'unknown') return;
     const format = { ...folder.detected, format: folder.format };
     const folderIndex = await ingester.index(dropId, datasetKey, folder.name, format);
     patch('dataset', { folderIndex });
