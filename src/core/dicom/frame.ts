@@ -4,7 +4,7 @@ import type { Codecs } from './codecs';
 import { DicomError, type Element } from './data-set';
 import { describeLayout, frameBytes, type PixelLayout } from './image-pixel';
 import { decodeRle } from './rle';
-import { type TransferSyntax, unsupportedSyntaxMessage } from './transfer-syntax';
+import { type CodecName, type TransferSyntax, unsupportedSyntaxMessage } from './transfer-syntax';
 
 /** Words of the allocated width, one per sample; `planar` when stored colour-by-plane. */
 export interface RawSamples {
@@ -86,12 +86,17 @@ export async function firstFrame(
   if (!pixelData.fragments) throw new DicomError(`native pixel data in ${syntax.name}`);
   const encoded = firstFrameFragments(pixelData.fragments, layout.frames);
   if (syntax.pixels === 'rle') return { samples: decodeRle(encoded, layout), planar: false };
-  const decode = codecs[syntax.pixels];
-  if (!decode)
-    throw new DicomError(
-      `${unsupportedSyntaxMessage(syntax.uid)}: no ${syntax.pixels} decoder loaded`,
-    );
-  const frame = await decode(encoded, { ...layout });
+  const codec: CodecName =
+    syntax.pixels === 'jpeg-baseline' && layout.bitsStored > 8 ? 'jpeg-12bit' : syntax.pixels;
+  const decode = codecs[codec];
+  if (!decode) {
+    throw new DicomError(`${unsupportedSyntaxMessage(syntax.uid)}: no ${codec} decoder loaded`);
+  }
+  const frame = await decode(encoded, { ...layout }).catch((error: unknown) => {
+    // Emscripten codecs throw bare numbers (a C++ exception's address): say which codec failed.
+    const reason = error instanceof Error ? `: ${error.message}` : '';
+    throw new DicomError(`the ${codec} decoder could not decode the frame${reason}`);
+  });
   if (
     frame.rows !== layout.rows ||
     frame.columns !== layout.columns ||

@@ -1,8 +1,9 @@
 // The transfer syntaxes the DICOM reader knows: how the data set is encoded and, for encapsulated
 // pixel data, which codec decodes a frame. Pure data; no decoder is loaded here.
 
-/** The codecs an encapsulated frame may need; RLE is decoded in the core itself. */
-export type CodecName = 'jpeg-baseline' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000';
+/** The codecs an encapsulated frame may need; RLE is decoded in the core itself. JPEG Extended
+ *  with 12-bit samples needs 'jpeg-12bit' (libjpeg-turbo's 8-bit build cannot decode it). */
+export type CodecName = 'jpeg-baseline' | 'jpeg-12bit' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000';
 
 export interface TransferSyntax {
   uid: string;
@@ -12,7 +13,7 @@ export interface TransferSyntax {
   /** The data set after the file meta group is raw-deflated (PS3.5 A.5). */
   deflated: boolean;
   /** How encapsulated pixel data is decoded; 'native' = not encapsulated. */
-  pixels: 'native' | 'rle' | CodecName;
+  pixels: 'native' | 'rle' | Exclude<CodecName, 'jpeg-12bit'>;
 }
 
 type Encoding = 'implicit-le' | 'explicit-le' | 'deflated-le' | 'explicit-be';
