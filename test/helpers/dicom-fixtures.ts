@@ -34,7 +34,7 @@ export function loadDicomReferences(): DicomReferences | undefined {
   return undefined;
 }
 
-export function readDicomFixture(name: string): Uint8Array {
+export function readDicomFixture(name: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(resolve(DICOM_FIXTURES, name)));
 }
 
