@@ -125,7 +125,7 @@ function readItems(cursor: Cursor, length: number, tag: number): DataSet[] {
     if (header.tag !== ITEM) throw new DicomError(`${tagName(tag)} holds a non-item element`);
     const itemEnd =
       header.length === UNDEFINED_LENGTH ? Number.POSITIVE_INFINITY : cursor.pos + header.length;
-    items.push(readDataSet(cursor, itemEnd));
+    items.push(readDataSet(cursor, { end: itemEnd }));
   }
   return items;
 }
@@ -162,23 +162,24 @@ function readElement(cursor: Cursor): Element | 'item-end' {
   return { tag, value: take(cursor, length, `the value of ${tagName(tag)}`) };
 }
 
-/**
- * Elements from the cursor up to `end`, an item delimiter, or (at the top level) the pixel data,
- * after which nothing the reader needs follows. `stop` ends the set before a tag (the file meta
- * group ends where group 0002 does).
- */
-export function readDataSet(
-  cursor: Cursor,
-  end = cursor.bytes.length,
-  stop: (tag: number) => boolean = () => false,
-): DataSet {
+interface Bounds {
+  /** A defined item length's end; else the file's end or, for an item, its delimiter. */
+  end: number;
+  /** Ends the set before such a tag (the file meta group ends where group 0002 does). */
+  before?: (tag: number) => boolean;
+  /** Ends the set after such a tag (the top level after the pixel data: nothing needed follows). */
+  after?: (tag: number) => boolean;
+}
+
+/** Elements from the cursor up to the bounds or an item delimiter. */
+export function readDataSet(cursor: Cursor, { end, before, after }: Bounds): DataSet {
   const elements = new Map<number, Element>();
   while (cursor.pos < Math.min(end, cursor.bytes.length)) {
-    if (cursor.pos + 4 <= cursor.bytes.length && stop(peekTag(cursor))) break;
+    if (before && cursor.pos + 4 <= cursor.bytes.length && before(peekTag(cursor))) break;
     const element = readElement(cursor);
     if (element === 'item-end') break;
     elements.set(element.tag, element);
-    if (element.tag === PIXEL_DATA && end === cursor.bytes.length) break;
+    if (after?.(element.tag)) break;
   }
   if (end !== Number.POSITIVE_INFINITY && end > cursor.bytes.length) {
     throw new DicomError(
@@ -186,4 +187,9 @@ export function readDataSet(
     );
   }
   return { elements, littleEndian: cursor.littleEndian };
+}
+
+/** A file's data set, read up to its pixel data. */
+export function readTopLevel(cursor: Cursor): DataSet {
+  return readDataSet(cursor, { end: cursor.bytes.length, after: (tag) => tag === PIXEL_DATA });
 }

@@ -66,7 +66,7 @@ function windowed(x: number, { center, width, fn }: Window): number {
   return (x - c) / w + 0.5;
 }
 
-function looked(x: number, lut: Lut): number {
+function throughLut(x: number, lut: Lut): number {
   const index = Math.min(Math.max(Math.floor(x) - lut.firstMapped, 0), lut.data.length - 1);
   return (lut.data[index] as number) / (2 ** lut.bits - 1);
 }
@@ -89,7 +89,7 @@ export function displayValues(gray: Float32Array, layout: PixelLayout, rescale: 
   for (let i = 0; i < gray.length; i++) {
     const x = (gray[i] as number) * slope + intercept;
     let y: number;
-    if (!color && voi.lut) y = looked(x, voi.lut);
+    if (!color && voi.lut) y = throughLut(x, voi.lut);
     else if (!color && voi.window) y = windowed(x, voi.window);
     else y = high > low ? (x - low) / (high - low) : 0;
     out[i] = invert ? 1 - y : y;

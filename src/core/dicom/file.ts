@@ -1,7 +1,7 @@
 // A DICOM file's layout (PS3.10 7.1): an optional 128-byte preamble and "DICM", the file meta
 // group in explicit VR little endian naming the transfer syntax, then the data set. Files without
 // the preamble start at the meta group, or straight at the data set (then the syntax is guessed).
-import { cursorAt, type DataSet, DicomError, readDataSet } from './data-set';
+import { cursorAt, type DataSet, DicomError, readDataSet, readTopLevel } from './data-set';
 import { inflateRaw } from './inflate';
 import {
   EXPLICIT_LITTLE_ENDIAN,
@@ -56,13 +56,16 @@ export async function readDicomFile(bytes: Uint8Array): Promise<DicomFile> {
   if (!startsWithMeta) {
     if (start === 132) throw new DicomError('the file meta group (0002) is missing after DICM');
     const syntax = guessSyntax(bytes, start);
-    return { syntax, dataSet: readDataSet(cursorAt(bytes, start, syntax)) };
+    return { syntax, dataSet: readTopLevel(cursorAt(bytes, start, syntax)) };
   }
   const cursor = cursorAt(bytes, start, { explicitVr: true, littleEndian: true });
-  const meta = readDataSet(cursor, bytes.length, (tag) => tag >>> 16 !== META_GROUP);
+  const meta = readDataSet(cursor, {
+    end: bytes.length,
+    before: (tag) => tag >>> 16 !== META_GROUP,
+  });
   const syntax = syntaxFromMeta(meta);
   if (!syntax.deflated)
-    return { syntax, dataSet: readDataSet(cursorAt(bytes, cursor.pos, syntax)) };
+    return { syntax, dataSet: readTopLevel(cursorAt(bytes, cursor.pos, syntax)) };
   const inflated = await inflateRaw(bytes.subarray(cursor.pos));
-  return { syntax, dataSet: readDataSet(cursorAt(inflated, 0, syntax)) };
+  return { syntax, dataSet: readTopLevel(cursorAt(inflated, 0, syntax)) };
 }
