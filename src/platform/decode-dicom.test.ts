@@ -19,6 +19,7 @@ describe.skipIf(!references)('decodeImageFile on DICOM', () => {
   ])('%s as %s: 16-bit gray within 1/255 of pydicom', async (name, path) => {
     const image = await decodeImageFile(path, new Blob([readDicomFixture(name)]), SETTINGS);
     const expected = references?.images[name]?.display ?? [];
+    expect(Object.keys(image).sort()).toEqual(['height', 'pixels', 'width']); // no header field
     expect([image.width, image.height]).toEqual([32, 24]);
     expect(image.pixels).toBeInstanceOf(Uint16Array);
     expect(
