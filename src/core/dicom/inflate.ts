@@ -23,7 +23,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 export async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new DecompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
-  // A copy: the DOM typing takes only ArrayBuffer-backed views. A corrupt stream rejects these and the reads alike; the reads' rejection is the one reported.
+  // A copy, as the DOM typing takes only ArrayBuffer-backed views. A corrupt stream rejects these
+  // and the reads alike; the reads' rejection is the one reported.
   writer.write(bytes.slice()).catch(() => undefined);
   writer.close().catch(() => undefined);
   try {
