@@ -50,6 +50,10 @@ export type {
   ParseProblem,
   SplitName,
 } from './data/types';
+// DICOM: one file's first frame as display values; compressed syntaxes take host-loaded codecs
+export type { Codecs, DecodedFrame, FrameDecoder, FrameInfo } from './dicom/codecs';
+export { DicomError } from './dicom/data-set';
+export { type DicomImage, readDicom } from './dicom/read-dicom';
 // Evaluation
 export { type LabelAucSummary, perLabelAuc, type RocCurve, rocAuc, rocCurve } from './eval/auc';
 export { buildReport, DEFAULT_COMPARISONS } from './eval/report';

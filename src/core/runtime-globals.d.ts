@@ -31,3 +31,23 @@ declare namespace WebAssembly {
   }
   function validate(bytes: Uint8Array): boolean;
 }
+
+/** Streams as far as the DICOM reader's inflate uses them (src/core/dicom/inflate.ts). */
+interface ReadableStreamDefaultReader<R> {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>;
+}
+interface ReadableStream<R> {
+  getReader(): ReadableStreamDefaultReader<R>;
+}
+interface WritableStreamDefaultWriter<W> {
+  write(chunk: W): Promise<void>;
+  close(): Promise<void>;
+}
+interface WritableStream<W> {
+  getWriter(): WritableStreamDefaultWriter<W>;
+}
+declare class DecompressionStream {
+  constructor(format: 'deflate' | 'deflate-raw' | 'gzip');
+  readonly readable: ReadableStream<Uint8Array>;
+  readonly writable: WritableStream<Uint8Array>;
+}

@@ -79,7 +79,7 @@ describe('bit depth and errors', () => {
     const settings = { shortSide: 8, bitDepth: 8 } as const;
     const text = new Blob(['just some notes']);
     await expect(decodeImageFile('d/notes.png', text, settings)).rejects.toThrow(
-      new DecodeError('d/notes.png', 'not a JPEG or PNG image'),
+      new DecodeError('d/notes.png', 'not a JPEG, PNG or DICOM image'),
     );
     const truncated = new Blob([readFileSync(resolve(DIR, 'truncated16.png'))]);
     await expect(decodeImageFile('d/t.png', truncated, settings)).rejects.toThrow(

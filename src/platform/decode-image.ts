@@ -1,5 +1,7 @@
-// Decodes one JPEG or PNG file to gray cache pixels at the cache resolution. Browser/worker only
-// (createImageBitmap, OffscreenCanvas); the resampling helpers are pure, so Node tests them.
+// Decodes one JPEG, PNG or DICOM file to gray cache pixels at the cache resolution. Browser/worker
+// only (createImageBitmap, OffscreenCanvas); the resampling helpers are pure, so Node tests them.
+import { extension } from '../core/data/paths';
+import { decodeDicom, hasDicomMarker } from './decode-dicom';
 import { decodePng, isPng, luma, readPngHeader } from './png-decode';
 
 /** How images are stored: the short side in pixels and the integer sample depth. */
@@ -107,11 +109,13 @@ export function toBitDepth(image: CacheImage, bitDepth: 8 | 16): CacheImage {
   return { ...image, pixels };
 }
 
-type Kind = 'jpeg' | 'png8' | 'png16';
+type Kind = 'jpeg' | 'png8' | 'png16' | 'dicom';
 
-/** The format from the leading bytes, and a truncation check on the tail; throws the reason. */
-async function sniff(blob: Blob): Promise<Kind> {
-  const head = new Uint8Array(await blob.slice(0, 33).arrayBuffer());
+/** The format from the leading bytes (DICOM also by name: a file without the preamble has no
+ *  marker), and a truncation check on the tail; throws the reason. */
+async function sniff(path: string, blob: Blob): Promise<Kind> {
+  const head = new Uint8Array(await blob.slice(0, 132).arrayBuffer());
+  if (hasDicomMarker(head) || extension(path) === 'dcm') return 'dicom';
   const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 4096)).arrayBuffer());
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) {
     const hasEnd = tail.some((b, i) => b === 0xff && tail[i + 1] === 0xd9);
@@ -124,7 +128,7 @@ async function sniff(blob: Blob): Promise<Kind> {
     }
     return readPngHeader(head).bitDepth === 16 ? 'png16' : 'png8';
   }
-  return Promise.reject(new Error('not a JPEG or PNG image'));
+  return Promise.reject(new Error('not a JPEG, PNG or DICOM image'));
 }
 
 /** The browser's own decoder (fast, off the JS thread) at full size; gray = BT.601 luma of the
@@ -164,12 +168,14 @@ export async function decodeImageFile(
   settings: DecodeSettings,
 ): Promise<CacheImage> {
   try {
-    const kind = await sniff(blob);
-    // 16-bit PNGs through the own decoder, so the extra precision survives the resize.
+    const kind = await sniff(path, blob);
+    // 16-bit PNGs and DICOM through our decoders, so the extra precision survives the resize.
     const image: CacheImage =
-      kind === 'png16'
-        ? await decodePng(new Uint8Array(await blob.arrayBuffer()))
-        : await decodeNative(blob);
+      kind === 'dicom'
+        ? await decodeDicom(blob)
+        : kind === 'png16'
+          ? await decodePng(new Uint8Array(await blob.arrayBuffer()))
+          : await decodeNative(blob);
     // Widen before resampling and narrow after, so the area mean is rounded only once.
     return settings.bitDepth === 16
       ? toCacheSize(toBitDepth(image, 16), settings.shortSide)

@@ -56,6 +56,11 @@ const BENCHES: readonly Bench[] = [
   },
   { file: 'ingest-browser.ts', what: 'ingestion rate and feed heap in Chromium', quick: false },
   {
+    file: 'dicom-ingest-browser.ts',
+    what: 'ingestion rate of 2,000 × 2,000 JPEG-baseline DICOMs in Chromium',
+    quick: false,
+  },
+  {
     file: 'drop-main-thread.ts',
     what: "main-thread long tasks while a CheXpert-sized drop's labels are parsed (Chromium)",
     quick: false,

@@ -102,7 +102,7 @@ function brokenFiles(dir: string, broken: Map<string, RegExp>): number {
   writeFileSync(join(dir, 'bad/truncated.png'), png.subarray(0, png.length - 30));
   broken.set('drop/bad/truncated.png', /truncated PNG/);
   writeFileSync(join(dir, 'bad/notes.png'), 'meeting notes, not an image\n');
-  broken.set('drop/bad/notes.png', /not a JPEG or PNG/);
+  broken.set('drop/bad/notes.png', /not a JPEG, PNG or DICOM/);
   writeFileSync(join(dir, 'bad/readme.txt'), 'ignored: not an image name\n');
   writeFileSync(join(dir, '.DS_Store'), 'litter');
   writeFileSync(join(dir, 'phantom/Thumbs.db'), 'litter');

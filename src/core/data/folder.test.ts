@@ -35,6 +35,17 @@ describe('parseFolderPerClass', () => {
     ]);
   });
 
+  it('counts DICOM (.dcm) files beside PNGs as images', () => {
+    const paths = ['a/NORMAL/1.png', 'a/NORMAL/2.DCM', 'a/NORMAL/notes.txt', 'a/EFFUSION/3.dcm'];
+    const index = parseFolderPerClass(paths);
+    expect(index.items.map((item) => item.path)).toEqual([
+      'a/NORMAL/1.png',
+      'a/NORMAL/2.DCM',
+      'a/EFFUSION/3.dcm',
+    ]);
+    expect(index.items.map((item) => item.target)).toEqual([[0], [0], [1]]);
+  });
+
   it('one-hot encodes other class sets in sorted order', () => {
     const index = parseFolderPerClass(['cat/a.png', 'dog/b.png', 'bird/c.png']);
     expect(index.labels).toEqual(['bird', 'cat', 'dog']);

@@ -1,6 +1,6 @@
 // Path helpers for dropped folders (always '/'-separated relative paths). Pure string functions.
 
-const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg']);
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'dcm']);
 const OS_LITTER_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 
 export function baseName(path: string): string {
@@ -24,7 +24,7 @@ export function isOsLitter(path: string): boolean {
   );
 }
 
-/** A PNG or JPEG that is not OS litter: the only files the studio decodes. */
+/** A PNG, JPEG or DICOM (.dcm) file that is not OS litter: the only files the studio decodes. */
 export function isImagePath(path: string): boolean {
   return IMAGE_EXTENSIONS.has(extension(path)) && !isOsLitter(path);
 }

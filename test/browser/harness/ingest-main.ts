@@ -1,6 +1,7 @@
 // Exposes the ingestion path to test/browser/ingest.test.ts as window.ingestHarness: the folder
 // input, the OPFS handle walk, the worker ingestion, cache reads and the cached feed.
 import * as tf from '@tensorflow/tfjs';
+import type { DetectedFormat } from '../../../src/core/data/detect';
 import { createCachedFeed } from '../../../src/platform/cached-feed-source';
 import {
   type CacheSettings,
@@ -59,6 +60,8 @@ interface IngestRun {
   key: string;
   summary: IngestSummary;
   skippedEvents: { path: string; reason: string }[];
+  /** The worker's format guess for the drop. */
+  detected: DetectedFormat;
   progress: number;
   wallMs: number;
 }
@@ -66,7 +69,7 @@ interface IngestRun {
 /** Ingests the dropped folder through the worker; cancels after `cancelAfter` progress events. */
 async function ingest(settings: CacheSettings, cancelAfter?: number): Promise<IngestRun> {
   const started = performance.now();
-  const { dropId } = await client.drop(dropped);
+  const { dropId, detected } = await client.drop(dropped);
   const job = client.ingest(dropId, settings);
   const skippedEvents: IngestRun['skippedEvents'] = [];
   let progress = 0;
@@ -81,6 +84,7 @@ async function ingest(settings: CacheSettings, cancelAfter?: number): Promise<In
     key: summary.datasetKey,
     summary,
     skippedEvents,
+    detected,
     progress,
     wallMs: performance.now() - started,
   };
