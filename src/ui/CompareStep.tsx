@@ -34,7 +34,10 @@ function useEstimate(steps: number): string {
   const progress = useStudio(selectProgress);
   const rate = progress ? stepsPerSecond(progress) : null;
   if (rate === null) return 'time: train a stage first (Train step) to measure this device';
-  return `about ${formatDuration(steps / rate)} at this device's measured ${rate.toFixed(2)} steps/s (validation excluded)`;
+  return (
+    `about ${formatDuration(steps / rate)} at the ${rate.toFixed(2)} steps/s this device ran the ` +
+    'last stage at (validation excluded; another model or input size runs at another rate)'
+  );
 }
 
 export function CompareStep() {
