@@ -31,16 +31,27 @@ const commands = {
   }),
 };
 
+/** Starts tfjs in the (new) worker; the device, a checkpoint and an experiment left to resume
+ *  come back with it. */
+const startDevice = () =>
+  trainer
+    .init(backendsFromUrl(window.location.search))
+    .then(({ device, checkpoint, experiment }) =>
+      useStudio.getState().deviceReady(device, checkpoint, experiment),
+    )
+    .catch((error: unknown) =>
+      useStudio.getState().deviceFailed(error instanceof Error ? error.message : String(error)),
+    );
+
 // The runs history (IndexedDB, read by the worker) needs no device: it lists while tfjs starts.
 void commands.listRuns();
-trainer
-  .init(backendsFromUrl(window.location.search))
-  .then(({ device, checkpoint, experiment }) =>
-    useStudio.getState().deviceReady(device, checkpoint, experiment),
-  )
-  .catch((error: unknown) =>
-    useStudio.getState().deviceFailed(error instanceof Error ? error.message : String(error)),
-  );
+void startDevice();
+// A crashed or hung training worker is replaced by the client; the page says so and starts the
+// new one, which offers the last checkpoint for resuming.
+trainer.onLost((reason) => {
+  useStudio.getState().workerLost(reason);
+  void startDevice();
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

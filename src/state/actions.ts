@@ -26,6 +26,10 @@ export interface StudioActions {
     experiment?: ExperimentState | null,
   ) => void;
   deviceFailed: (message: string) => void;
+  /** The training worker crashed or hung and a new one was started (request-client.ts): it holds
+   *  no data and no model, so neither does the page; the last checkpoint can be resumed. */
+  workerLost: (reason: string) => void;
+  dismissWorkerError: () => void;
   goTo: (step: WizardStep) => void;
   setDemo: (change: Partial<DemoDataRequest>) => void;
   /** Every form set to the quick start (quick-start.ts): data, model, stage and settings. */
@@ -64,6 +68,24 @@ export const createActions = (set: SetState): StudioActions => ({
       experiment: { ...s.experiment, current: experiment },
     })),
   deviceFailed: (message) => set({ device: { phase: 'failed', message } }),
+  dismissWorkerError: () => set((s) => ({ training: { ...s.training, workerError: null } })),
+  workerLost: (reason) =>
+    set((s) => ({
+      device: { phase: 'starting' },
+      dataset: { ...s.dataset, summary: null, loaded: null, busy: false },
+      model: { ...s.model, built: null, busy: false },
+      training: {
+        ...s.training,
+        busy: false,
+        runState: 'idle',
+        workerError:
+          `${reason}. A new worker was started: resume the stage from its last checkpoint ` +
+          '(offered below once it is ready), or load the data and build the model again. ' +
+          'The runs history is kept.',
+      },
+      experiment: { ...s.experiment, busy: false },
+      progress: null,
+    })),
   goTo: (step) => set({ step }),
   setDemo: (change) =>
     set(({ dataset }) => ({ dataset: { ...dataset, demo: { ...dataset.demo, ...change } } })),

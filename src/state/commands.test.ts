@@ -338,3 +338,15 @@ it("downloads the shown experiment's report file, and nothing without runs", asy
   expect([name, type]).toEqual(['report.json', 'application/json']);
   expect(JSON.parse(text).tableI.rows[0].cells[0]).toMatchObject({ n: 1, mean: 0.7 });
 });
+
+it('leaves a lost worker to the page-wide banner instead of the control that was waiting', async () => {
+  const lost = new Error('The training worker crashed: out of memory');
+  lost.name = 'WorkerLostError';
+  const trainer = fakeTrainer({
+    runStage: vi.fn(async () => {
+      throw lost;
+    }),
+  });
+  await createCommands(trainer, useStudio, vi.fn()).runStage();
+  expect(useStudio.getState().training).toMatchObject({ busy: false, error: null });
+});

@@ -43,6 +43,11 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 /** Runs `work` between `begin` and `end`; a failure goes to `fail` with its message. The
  *  worker's progress bar goes with the request: a task may end without a final progress event. */
+/** A request that failed because its worker crashed or hung (request-client.ts WorkerLostError):
+ *  the page says that once, in its own banner (actions.ts workerLost). */
+export const isWorkerLost = (error: unknown) =>
+  error instanceof Error && error.name === 'WorkerLostError';
+
 async function tracked(
   store: StoreLike,
   begin: () => void,
@@ -54,7 +59,7 @@ async function tracked(
   try {
     await work();
   } catch (error) {
-    fail(message(error));
+    if (!isWorkerLost(error)) fail(message(error));
   } finally {
     end();
     store.setState({ activity: null });

@@ -3,7 +3,7 @@
 // The queue's changes stream in as 'experiment' events (worker-events.ts).
 import type { TrainerClient } from '../worker/client';
 import type { ExperimentConfig } from '../worker/protocol';
-import type { SaveFile } from './commands';
+import { isWorkerLost, type SaveFile } from './commands';
 import { datasetKeyFor } from './experiment';
 import { patcher } from './patch';
 import { parseExperimentConfig } from './pure-core';
@@ -32,7 +32,7 @@ export function createExperimentCommands(
     try {
       await request();
     } catch (error) {
-      patch('experiment', { error: message(error) });
+      if (!isWorkerLost(error)) patch('experiment', { error: message(error) });
     } finally {
       patch('experiment', { busy: false });
     }

@@ -63,3 +63,22 @@ it('blocks every stage until data and a model exist, then applies the stage tabl
   expect(stageBlockers(s(), 'colorModule').join()).toMatch(/new network/);
   expect(stageBlockers(s(), 'lastLayer').join()).toMatch(/Import/);
 });
+
+it('forgets what a lost training worker held and says how to go on', () => {
+  const s = useStudio.getState();
+  useStudio.setState({
+    dataset: { ...s.dataset, loaded: { kind: 'cached', datasetKey: 'k' } },
+    training: { ...s.training, busy: true, runState: 'running' },
+  });
+  useStudio.getState().workerLost('The training worker crashed: out of memory');
+  const after = useStudio.getState();
+  expect(after.dataset.loaded).toBeNull();
+  expect(after.model.built).toBeNull();
+  expect(after.training).toMatchObject({ busy: false, runState: 'idle' });
+  expect(after.device).toEqual({ phase: 'starting' });
+  expect(after.training.workerError).toMatch(
+    /^The training worker crashed: out of memory\. A new worker was started: resume the stage/,
+  );
+  useStudio.getState().dismissWorkerError();
+  expect(useStudio.getState().training.workerError).toBeNull();
+});

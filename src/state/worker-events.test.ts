@@ -174,7 +174,7 @@ describe('reduceEvent', () => {
   it('leaves request errors to their control and keeps unattributed ones', () => {
     expect(reduceEvent(initialData(), { kind: 'error', id: 4, message: 'bad' })).toBeNull();
     const change = reduceEvent(initialData(), { kind: 'error', id: null, message: 'lost GPU' });
-    expect(change?.training?.workerError).toBe('lost GPU');
+    expect(change?.training?.workerError).toBe('The training worker reported: lost GPU');
   });
 
   it('shows progress until the task is done', () => {

@@ -93,7 +93,12 @@ export function reduceEvent(state: StudioData, event: WorkerEvent): Change {
     case 'error':
       // Errors answering a request are shown by that request's control (commands.ts).
       return event.id === null
-        ? { training: { ...state.training, workerError: event.message } }
+        ? {
+            training: {
+              ...state.training,
+              workerError: `The training worker reported: ${event.message}`,
+            },
+          }
         : null;
     default:
       return null;

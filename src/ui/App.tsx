@@ -7,11 +7,15 @@ import { Wizard } from './Wizard';
 
 function WorkerError() {
   const message = useStudio((s) => s.training.workerError);
+  const dismiss = useStudio((s) => s.dismissWorkerError);
   if (message === null) return null;
   return (
-    <p className="error" role="alert">
-      The training worker reported: {message}
-    </p>
+    <div className="error" role="alert">
+      <p>{message}</p>
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }
 

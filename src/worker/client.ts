@@ -13,7 +13,7 @@ import type {
   WorkerEvent,
   WorkerRequest,
 } from './protocol';
-import { type Body, RequestClient } from './request-client';
+import { type Body, RequestClient, type WatchdogOptions, type WorkerLike } from './request-client';
 
 type EventOf<K extends WorkerEvent['kind']> = Extract<WorkerEvent, { kind: K }>;
 
@@ -24,13 +24,13 @@ const answerOf = (event: WorkerEvent) => {
 };
 
 export class TrainerClient extends RequestClient<WorkerRequest, WorkerEvent> {
-  constructor(worker: Worker) {
-    super(worker, 'training', answerOf);
+  constructor(spawn: () => WorkerLike, options?: WatchdogOptions) {
+    super(spawn, 'training', answerOf, options);
   }
 
   static start(): TrainerClient {
     return new TrainerClient(
-      new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' }),
+      () => new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' }),
     );
   }
 

@@ -11,7 +11,7 @@ import type {
   IngestRequest,
   SheetPage,
 } from './ingest-protocol';
-import { RequestClient } from './request-client';
+import { RequestClient, type WorkerLike } from './request-client';
 
 type Reply<K extends IngestEvent['kind']> = Omit<Extract<IngestEvent, { kind: K }>, 'kind' | 'id'>;
 
@@ -51,13 +51,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
   private nextDrop = 1;
 
-  constructor(worker: Worker) {
-    super(worker, 'ingestion', answerOf);
+  constructor(spawn: () => WorkerLike) {
+    super(spawn, 'ingestion', answerOf);
   }
 
   static start(): IngestClient {
     return new IngestClient(
-      new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }),
+      () => new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }),
     );
   }
 

@@ -194,6 +194,9 @@ export type WorkerEvent =
       run: StageRunSpec;
     } & ModelDescription)
   | ({ kind: 'trainStep'; run?: RunTag } & StepReport)
+  /** Posted every few seconds while the worker's event loop turns: the page's watchdog takes a
+   *  long silence as a hang (request-client.ts). */
+  | { kind: 'heartbeat' }
   /** A validation pass under way after `step`: images scored so far, of `total`. */
   | {
       kind: 'validating';

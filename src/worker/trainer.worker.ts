@@ -10,6 +10,10 @@ import { describeModel } from './session-model';
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []) =>
   self.postMessage(event, { transfer });
+// Proof of life for the page's watchdog: it fires whenever the event loop turns (between steps,
+// between validation batches), so only a worker stuck for minutes goes silent.
+const HEARTBEAT_MS = 5_000;
+setInterval(() => post({ kind: 'heartbeat' }), HEARTBEAT_MS);
 const deps = browserSessionDeps(post);
 const session = new TrainerSession(deps);
 const experiments = new ExperimentQueue(session, deps);

@@ -91,3 +91,38 @@ it('reloads mid-stage and finishes the stage from its last checkpoint', async ()
   expect(await banner.count()).toBe(0);
   expect(errors).toEqual([]);
 });
+
+it('replaces a crashed training worker, says so, and resumes from the last checkpoint', async () => {
+  const page = await studio.newPage();
+  await page.goto(`${studio.url}?backends=cpu`);
+  await openStudio(page);
+  await prepareColorModule(page);
+  await page.getByLabel('Iterations').fill(String(ITERATIONS));
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByLabel('Accumulation').fill('1');
+  await page.getByLabel('Validate every K steps').fill('2');
+  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  await checkpointStep(page, 4);
+
+  // An uncaught exception inside the worker, as a real crash raises it: its error event reaches
+  // the page (no hook in the studio's code).
+  const trainer = page.workers().find((w) => w.url().includes('trainer.worker'));
+  if (!trainer) throw new Error('no training worker found');
+  await trainer.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  expect(await alert.textContent()).toMatch(
+    /^The training worker crashed: .*simulated crash\. A new worker was started/,
+  );
+  const banner = page.getByRole('region', { name: 'Unfinished stage' });
+  await banner.waitFor({ timeout: 120_000 });
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await banner.getByRole('button', { name: 'Resume stage from checkpoint' }).click();
+  await waitForStageEnd(page);
+  await expect(page.getByText(`Step ${ITERATIONS} / ${ITERATIONS}`).count()).resolves.toBe(1);
+  expect(await page.getByRole('alert').count()).toBe(0);
+}, 400_000);
