@@ -15,8 +15,40 @@ function describe(backend: BackendName): string {
   return `CPU (no GPU acceleration; convolutions on ${cpuKernelInfo()})`;
 }
 
+/** What a WebGPU device reports when it is lost (GPUDeviceLostInfo). */
+interface LostInfo {
+  reason: string;
+  message: string;
+}
+
+/** An error thrown outside any promise: the worker's error event, which the page takes as a crash. */
+const throwUncaught = (error: Error) =>
+  setTimeout(() => {
+    throw error;
+  });
+
+/**
+ * A lost GPU device (driver reset, GPU removed, device destroyed) cannot be recovered inside this
+ * worker: tfjs holds it for every tensor and kernel. The worker then fails as a crash does, with
+ * an error naming the loss, so the page replaces it (request-client.ts), the new worker starts the
+ * best backend there is now (WebGPU again if an adapter answers, else the next, with the reason in
+ * the device badge), and the stage resumes from its last checkpoint at the same step.
+ */
+export function failOnDeviceLoss(
+  device: { lost: Promise<LostInfo> },
+  fail: (error: Error) => void = throwUncaught,
+): void {
+  void device.lost.then((info) =>
+    fail(new Error(`The GPU device was lost (${info.reason || 'unknown'}: ${info.message})`)),
+  );
+}
+
 export async function startDevice(order: BackendName[] = DEFAULT_BACKENDS): Promise<DeviceInfo> {
   const backend = await selectBackend(order, browserCpuOptions());
+  if (backend === 'webgpu') {
+    const { device } = tf.backend() as unknown as { device?: { lost: Promise<LostInfo> } };
+    if (device) failOnDeviceLoss(device);
+  }
   const fallbackReasons = order
     .slice(0, order.indexOf(backend))
     .map((skipped) => `${skipped} is unavailable in this browser or on this device`);

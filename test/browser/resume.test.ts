@@ -126,3 +126,41 @@ it('replaces a crashed training worker, says so, and resumes from the last check
   await expect(page.getByText(`Step ${ITERATIONS} / ${ITERATIONS}`).count()).resolves.toBe(1);
   expect(await page.getByRole('alert').count()).toBe(0);
 }, 400_000);
+
+it('takes a lost GPU device as a lost worker: WebGPU again in a new one, resumed', async () => {
+  const steps = 6;
+  const page = await studio.newPage();
+  await page.goto(studio.url); // WebGPU (SwiftShader here)
+  await page.locator('output.device[data-backend="webgpu"]').waitFor({ timeout: 120_000 });
+  await prepareColorModule(page);
+  await page.getByLabel('Iterations').fill(String(steps));
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByLabel('Accumulation').fill('1');
+  await page.getByLabel('Validate every K steps').fill('2');
+  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  await page.getByText(/^Last checkpoint: step [24] of 6$/).waitFor({ timeout: 300_000 });
+
+  // The device tfjs trains on, destroyed from inside the worker (tfjs keeps its engine on the
+  // global scope): the same loss a driver reset or an unplugged GPU reports.
+  const trainer = page.workers().find((w) => w.url().includes('trainer.worker'));
+  if (!trainer) throw new Error('no training worker found');
+  await trainer.evaluate(() => {
+    const engine = (globalThis as { _tfengine?: { backendInstance?: { device?: GPUDevice } } })
+      ._tfengine;
+    engine?.backendInstance?.device?.destroy();
+  });
+  // The step that met the dead device may have failed first, beside the Train controls; the loss
+  // itself is said page-wide.
+  const alert = page.getByRole('alert').filter({ hasText: 'The training worker crashed' });
+  await alert.waitFor({ timeout: 60_000 });
+  expect(await alert.textContent()).toMatch(
+    /^The training worker crashed: .*The GPU device was lost/,
+  );
+  const banner = page.getByRole('region', { name: 'Unfinished stage' });
+  await banner.waitFor({ timeout: 120_000 });
+  await expect(page.locator('output.device').getAttribute('data-backend')).resolves.toBe('webgpu');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await banner.getByRole('button', { name: 'Resume stage from checkpoint' }).click();
+  await waitForStageEnd(page);
+  await expect(page.getByText(`Step ${steps} / ${steps}`).count()).resolves.toBe(1);
+}, 600_000);
