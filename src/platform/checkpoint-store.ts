@@ -1,16 +1,12 @@
 // Stage checkpoints in IndexedDB (idb-keyval, its own database), so a stage survives a page reload.
-// Browser/worker only. One slot: the latest checkpoint of the running stage, bytes and summary
-// written in one transaction, so a crash mid-save leaves the previous checkpoint whole.
-import { createStore, del, get, setMany, type UseStore } from 'idb-keyval';
-import type { StageId } from '../core/train/stages';
+// Browser/worker only. Two slots (checkpoint-slots.ts), each save one all-or-nothing transaction;
+// a save the browser refuses for lack of space is explained (storage-full.ts).
+import { createStore, get, type UseStore } from 'idb-keyval';
+import { CheckpointSlots } from './checkpoint-slots';
+import { writeAtomically } from './idb-write';
+import { isStorageFull, StorageFullError, storageFullMessage, storageUse } from './storage-full';
 
-/** A checkpoint the worker can continue from (reported at init and after each save). */
-export interface CheckpointInfo {
-  stage: StageId;
-  step: number;
-  totalSteps: number;
-  savedAt: string;
-}
+export type { CheckpointInfo, LoadedCheckpoint } from './checkpoint-slots';
 
 let store: UseStore | null = null;
 const checkpoints = () => {
@@ -18,29 +14,25 @@ const checkpoints = () => {
   return store;
 };
 
-const BYTES = 'latest';
-const INFO = 'latest-info';
+const slots = new CheckpointSlots({
+  get: (key) => get(key, checkpoints()),
+  write: (puts, deletions) => writeAtomically(checkpoints(), puts, deletions),
+});
 
-export function saveCheckpoint(bytes: Uint8Array, info: CheckpointInfo): Promise<void> {
-  return setMany(
-    [
-      [BYTES, bytes],
-      [INFO, info],
-    ],
-    checkpoints(),
-  );
+export async function saveCheckpoint(...args: Parameters<CheckpointSlots['save']>) {
+  try {
+    await slots.save(...args);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    const [bytes, info] = args;
+    const writing = `the checkpoint at step ${info.step}`;
+    const next = 'The previous checkpoint is kept.';
+    throw new StorageFullError(
+      storageFullMessage(writing, bytes.byteLength, await storageUse(), next),
+    );
+  }
 }
 
-export function loadCheckpointInfo(): Promise<CheckpointInfo | undefined> {
-  return get<CheckpointInfo>(INFO, checkpoints());
-}
-
-export function loadCheckpointBytes(): Promise<Uint8Array | undefined> {
-  return get<Uint8Array>(BYTES, checkpoints());
-}
-
-/** Forgets the checkpoint (a stage finished, or a new model was built). */
-export async function clearCheckpoint(): Promise<void> {
-  await del(INFO, checkpoints());
-  await del(BYTES, checkpoints());
-}
+export const loadCheckpointInfo = () => slots.loadInfo();
+export const loadCheckpoint = () => slots.load();
+export const clearCheckpoint = () => slots.clear();

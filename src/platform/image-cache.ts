@@ -1,8 +1,10 @@
 // The IndexedDB image cache: gray pixels in shards of many images, a manifest per dataset key.
 // The only module importing idb-keyval (ARCHITECTURE.md), with its own database and store.
-import { createStore, del, delMany, get, keys, setMany, type UseStore } from 'idb-keyval';
+import { createStore, del, delMany, get, keys, type UseStore } from 'idb-keyval';
 import { isImagePath } from '../core/data/paths';
 import type { CacheImage, DecodeSettings } from './decode-image';
+import { changeAtomically, writeAtomically } from './idb-write';
+import { damagedShardMessage, shardChecksum, shardIntact } from './shard-integrity';
 
 let opened: UseStore | null = null;
 /** Opened on first use (createStore opens the database at once), so importing this module for its
@@ -50,12 +52,19 @@ export interface CacheManifest {
   createdAt: number;
 }
 
-/** A shard record: images back to back in `pixels`; `fileIndices` point into the paths record. */
+/** A shard record: images back to back in `pixels`; `fileIndices` point into the paths record.
+ *  `checksum` (shard-integrity) is absent in records cached before checksums. */
 export interface ShardRecord {
   fileIndices: number[];
   widths: number[];
   heights: number[];
   pixels: Uint8Array | Uint16Array;
+  checksum?: number;
+}
+
+/** A shard that failed its checksum; it has been taken out of the manifest. */
+export class DamagedShardError extends Error {
+  override name = 'DamagedShardError';
 }
 
 const manifestKey = (key: string) => `manifest:${key}`;
@@ -105,13 +114,10 @@ export async function createManifest(
     shards: Array.from({ length: Math.ceil(paths.length / settings.shardImages) }, () => null),
     createdAt: Date.now(),
   };
-  await setMany(
-    [
-      [pathsKey(key), paths],
-      [manifestKey(key), manifest],
-    ],
-    db(),
-  );
+  await writeAtomically(db(), [
+    [pathsKey(key), paths],
+    [manifestKey(key), manifest],
+  ]);
   return manifest;
 }
 
@@ -125,20 +131,46 @@ export async function commitShard(
   const shards = manifest.shards.slice();
   shards[index] = summary;
   const next = { ...manifest, shards };
-  await setMany(
-    [
-      [shardKey(manifest.key, index), record],
-      [manifestKey(manifest.key), next],
-    ],
-    db(),
-  );
+  await writeAtomically(db(), [
+    [shardKey(manifest.key, index), record],
+    [manifestKey(manifest.key), next],
+  ]);
   return next;
 }
 
+/** The shard's record, checked against its checksum. A damaged one is taken out of the cache (so
+ *  the next drop decodes its files again) and refused with a DamagedShardError naming them. */
 export async function readShard(key: string, index: number): Promise<ShardRecord> {
   const record = await get<ShardRecord>(shardKey(key, index), db());
   if (!record) throw new Error(`Shard ${index} of dataset ${key.slice(0, 12)}… is missing`);
-  return record;
+  if (shardIntact(record)) return record;
+  const files = await shardFiles(key, index);
+  await uncommitShard(key, index);
+  throw new DamagedShardError(damagedShardMessage(files.dataset, index, files.paths));
+}
+
+/** The dataset's folder name and the paths of shard `index`'s files (skipped ones included). */
+async function shardFiles(key: string, index: number) {
+  const [manifest, paths] = await Promise.all([readManifest(key), readPaths(key)]);
+  const per = manifest?.settings.shardImages ?? 0;
+  return {
+    dataset: paths[0]?.split('/')[0] ?? key.slice(0, 12),
+    paths: paths.slice(index * per, (index + 1) * per),
+  };
+}
+
+/** Deletes shard `index` and marks it uncommitted in the manifest, in one transaction: ingestion
+ *  then resumes at it, as after a crash mid-shard. */
+export function uncommitShard(key: string, index: number): Promise<void> {
+  return changeAtomically<CacheManifest>(db(), manifestKey(key), (manifest) => {
+    if (!manifest) return { puts: [], deletions: [shardKey(key, index)] };
+    const shards = manifest.shards.slice();
+    shards[index] = null;
+    return {
+      puts: [[manifestKey(key), { ...manifest, shards }]],
+      deletions: [shardKey(key, index)],
+    };
+  });
 }
 
 /** A shard's images as views into its pixel buffer (no copy). */
@@ -162,12 +194,13 @@ export function packShard(images: { fileIndex: number; image: CacheImage }[], bi
     pixels.set(image.pixels, offset);
     offset += image.pixels.length;
   }
-  return {
+  const payload = {
     fileIndices: images.map((i) => i.fileIndex),
     widths: images.map((i) => i.image.width),
     heights: images.map((i) => i.image.height),
     pixels,
-  } satisfies ShardRecord;
+  };
+  return { ...payload, checksum: shardChecksum(payload) } satisfies ShardRecord;
 }
 
 export const isComplete = (manifest: CacheManifest) => manifest.shards.every((s) => s !== null);

@@ -13,6 +13,15 @@ import {
   type ShardSummary,
   skippedFiles,
 } from './image-cache';
+import {
+  datasetName,
+  formatBytes,
+  isStorageFull,
+  StorageFullError,
+  storageFullMessage,
+  storageUse,
+} from './storage-full';
+import { estimateCacheBytes } from './storage-quota';
 import type { WalkedFile } from './walk-folder';
 
 export interface IngestSummary {
@@ -89,7 +98,31 @@ async function ingestShard(
   );
   for (const s of skipped) hooks.onSkipped(s.path, s.reason);
   const summary: ShardSummary = { images: images.length, skipped };
-  return commitShard(manifest, index, packShard(images, bitDepth), summary);
+  const record = packShard(images, bitDepth);
+  try {
+    return await commitShard(manifest, index, record, summary);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    throw await storageFull(manifest, index, record.pixels.byteLength, files);
+  }
+}
+
+/** The refused shard explained: its size, what the rest needs, what uses the space. The commit
+ *  was one transaction, so the manifest still ends at the last whole shard. */
+async function storageFull(
+  manifest: CacheManifest,
+  index: number,
+  bytes: number,
+  files: readonly WalkedFile[],
+): Promise<StorageFullError> {
+  const name = datasetName(files.map((f) => f.path));
+  const left = manifest.fileCount - filesDone(manifest);
+  const next =
+    `Ingestion stopped after ${filesDone(manifest)} of ${manifest.fileCount} files; the ${left} left need about ` +
+    `${formatBytes(estimateCacheBytes(left, manifest.settings))}. Free space (e.g. clear other sites' data or old ` +
+    'cached datasets), then drop the folder again: it resumes where it stopped.';
+  const writing = `shard ${index} of "${name}"`;
+  return new StorageFullError(storageFullMessage(writing, bytes, await storageUse(), next));
 }
 
 const filesDone = (manifest: CacheManifest) =>

@@ -20,6 +20,7 @@ import {
   type StageCheckpoint,
 } from '../core/train/checkpoint';
 import { STAGES } from '../core/train/stages';
+import { fallbackMessage } from '../platform/checkpoint-slots';
 import { CONTEXT_VERSION, parseCheckpointContext } from './checkpoint-context';
 import { loadExperimentData } from './experiment-data';
 import { type StageLog, stageHooks } from './experiment-stage';
@@ -199,13 +200,16 @@ export class ExperimentQueue {
     experimentId: string,
     runIndex: number,
   ): Promise<{ stageIndex: number; checkpoint: StageCheckpoint } | null> {
-    const bytes = await this.deps.checkpoints.loadBytes();
-    if (!bytes) return null;
     let decoded: ReturnType<typeof decodeCheckpoint>;
     try {
-      decoded = decodeCheckpoint(bytes, 'the saved checkpoint');
+      const loaded = await this.deps.checkpoints.load();
+      if (!loaded) return null;
+      if (loaded.damaged) {
+        this.deps.post({ kind: 'error', id: null, message: fallbackMessage(loaded) });
+      }
+      decoded = decodeCheckpoint(loaded.bytes, 'the saved checkpoint');
     } catch {
-      return null; // unreadable: the run starts again rather than failing for good
+      return null; // unreadable or damaged: the run starts again rather than failing for good
     }
     const { checkpoint, context } = decoded;
     const tag = experimentTagOf(context);

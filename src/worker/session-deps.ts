@@ -4,7 +4,7 @@
 import { createCachedFeed, loadCachedItems } from '../platform/cached-feed-source';
 import {
   clearCheckpoint,
-  loadCheckpointBytes,
+  loadCheckpoint,
   loadCheckpointInfo,
   saveCheckpoint,
 } from '../platform/checkpoint-store';
@@ -20,7 +20,7 @@ import { downloadedWeights } from './weights-download';
 const indexedDbCheckpoints: CheckpointStore = {
   save: saveCheckpoint,
   loadInfo: loadCheckpointInfo,
-  loadBytes: loadCheckpointBytes,
+  load: loadCheckpoint,
   clear: clearCheckpoint,
 };
 

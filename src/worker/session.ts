@@ -12,6 +12,7 @@ import {
 import { previousStageAfter, type StageId, stageProblems } from '../core/train/stages';
 import { exportModule } from '../core/weights/export';
 import { importModuleFile } from '../core/weights/import-module';
+import { fallbackMessage, type LoadedCheckpoint } from '../platform/checkpoint-slots';
 import {
   type CheckpointContext,
   CONTEXT_VERSION,
@@ -41,11 +42,12 @@ import { type Post, postPreview, saveStageCheckpoint, stageEventMessage } from '
 
 type LrFound = Omit<Extract<WorkerEvent, { kind: 'lrFound' }>, 'kind' | 'id'>;
 
-/** The one checkpoint slot (IndexedDB in the browser): bytes and summary saved together. */
+/** The checkpoint (IndexedDB in the browser): bytes and summary saved together, the one before
+ *  kept; `load` checks the current one and falls back to that when it is damaged. */
 export interface CheckpointStore {
   save(bytes: Uint8Array, info: CheckpointInfo): Promise<void>;
   loadInfo(): Promise<CheckpointInfo | undefined>;
-  loadBytes(): Promise<Uint8Array | undefined>;
+  load(): Promise<LoadedCheckpoint | undefined>;
   clear(): Promise<void>;
 }
 
@@ -233,9 +235,11 @@ export class TrainerSession {
 
   /** After a reload: the dataset and network rebuilt from the checkpoint, then the stage goes on. */
   async resume(id: number): Promise<void> {
-    const bytes = await this.deps.checkpoints.loadBytes();
-    if (!bytes) throw new Error('There is no checkpoint to resume from.');
-    const { checkpoint, context } = decodeCheckpoint(bytes, 'the saved checkpoint');
+    const loaded = await this.deps.checkpoints.load();
+    if (!loaded) throw new Error('There is no checkpoint to resume from.');
+    // A fallback is said on the page's worker banner; the stage goes on from the older one.
+    if (loaded.damaged) this.post({ kind: 'error', id: null, message: fallbackMessage(loaded) });
+    const { checkpoint, context } = decodeCheckpoint(loaded.bytes, 'the saved checkpoint');
     let run: StageRunSpec;
     try {
       const saved = parseCheckpointContext(context);

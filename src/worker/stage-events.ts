@@ -7,6 +7,7 @@ import type { Colorizer } from '../core/model';
 import { encodeCheckpointAsync, type StageCheckpoint } from '../core/train/checkpoint';
 import type { StageEvent } from '../core/train/loop';
 import type { StageId } from '../core/train/stages';
+import { isStorageFull } from '../platform/storage-full';
 import type { CheckpointInfo, RunTag, WorkerEvent } from './protocol';
 
 export type Post = (event: WorkerEvent, transfer?: Transferable[]) => void;
@@ -87,6 +88,16 @@ export async function saveStageCheckpoint(
     totalSteps: label.iterations,
     savedAt: new Date().toISOString(),
   };
-  await store.save(await encodeCheckpointAsync(checkpoint, context), info);
+  try {
+    await store.save(await encodeCheckpointAsync(checkpoint, context), info);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    // The run goes on: its state is in memory, so a missed checkpoint only costs resuming after a
+    // reload from an older one, and pausing would stall an unattended queue on it.
+    const why = error instanceof Error ? error.message : String(error);
+    const message = `${why} Training goes on; checkpoints are off until space is freed (each validation tries again).`;
+    post({ kind: 'error', id: null, message });
+    return;
+  }
   post({ kind: 'checkpointSaved', checkpoint: info });
 }

@@ -69,7 +69,7 @@ console.log(
 for (let run = 1; run <= 3; run++) {
   // Each reload resumes from its own copy: a resumed stage that completes clears its slot.
   const slot = new MemoryCheckpoints();
-  await slot.save(bytes, saving.checkpoints.info as CheckpointInfo);
+  await slot.save(bytes, (await saving.checkpoints.loadInfo()) as CheckpointInfo);
   const reloaded = fakeSessionDeps(datasets, slot);
   const fresh = new TrainerSession(reloaded.deps);
   let rebuiltMs = 0;

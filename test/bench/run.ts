@@ -23,6 +23,11 @@ const BENCHES: readonly Bench[] = [
     what: 'ResNet18 safetensors read + upload (Node, CPU)',
     quick: false,
   },
+  {
+    file: 'checksum.ts',
+    what: 'xxHash32 vs SHA-256 (WebCrypto) on a cache shard and a ResNet18 checkpoint (Node, Chromium)',
+    quick: false,
+  },
   { file: 'csv-parse.ts', what: '223,414-row CheXpert CSV parse: time and heap', quick: false },
   {
     file: 'resolve-paths.ts',

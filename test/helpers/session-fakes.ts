@@ -4,36 +4,36 @@
 import { MemoryFeed } from '../../src/core/data/memory-feed';
 import type { DatasetIndex } from '../../src/core/data/types';
 import type { LabelLookup } from '../../src/platform/cached-feed-source';
+import { CheckpointSlots } from '../../src/platform/checkpoint-slots';
 import type { ExperimentStore } from '../../src/worker/experiment-session';
-import type {
-  CheckpointInfo,
-  ExperimentState,
-  RunHistoryEntry,
-  WorkerEvent,
-} from '../../src/worker/protocol';
+import type { ExperimentState, RunHistoryEntry, WorkerEvent } from '../../src/worker/protocol';
 import type { CheckpointStore, RunHistoryStore, SessionDeps } from '../../src/worker/session';
 import type { DatasetStore } from '../../src/worker/session-data';
 
-/** The checkpoint slot in memory; `saves` counts every write. */
-export class MemoryCheckpoints implements CheckpointStore {
-  bytes: Uint8Array | undefined;
-  info: CheckpointInfo | undefined;
+/** The browser's two checkpoint slots over a Map (a structured clone per write, as IndexedDB
+ *  stores): `saves` counts the writes that landed, `refuse` makes the next writes fail as the
+ *  browser does when storage is full, and `records` lets a test damage what is stored. */
+export class MemoryCheckpoints extends CheckpointSlots implements CheckpointStore {
+  readonly records = new Map<string, unknown>();
   saves = 0;
+  refuse: (() => Error) | null = null;
 
-  async save(bytes: Uint8Array, info: CheckpointInfo): Promise<void> {
-    this.bytes = bytes.slice();
-    this.info = info;
-    this.saves++;
+  constructor() {
+    super({
+      get: async <T>(key: string) => this.records.get(key) as T | undefined,
+      write: async (puts, deletions) => {
+        if (this.refuse && puts.length > 0) throw this.refuse();
+        for (const [key, value] of puts) this.records.set(key, structuredClone(value));
+        for (const key of deletions) this.records.delete(key);
+        if (puts.length > 0) this.saves++;
+      },
+    });
   }
-  async loadInfo() {
-    return this.info;
-  }
-  async loadBytes() {
-    return this.bytes;
-  }
-  async clear(): Promise<void> {
-    this.bytes = undefined;
-    this.info = undefined;
+
+  /** The current checkpoint's bytes, unchecked. */
+  get bytes(): Uint8Array | undefined {
+    const head = (this.records.get('head') as number | undefined) ?? 0;
+    return this.records.get(head === 0 ? 'latest' : 'other') as Uint8Array | undefined;
   }
 }
 
