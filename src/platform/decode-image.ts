@@ -2,6 +2,7 @@
 // only (createImageBitmap, OffscreenCanvas); the resampling helpers are pure, so Node tests them.
 import { extension } from '../core/data/paths';
 import { decodeDicom, hasDicomMarker } from './decode-dicom';
+import { jpegSize, refuseOversized } from './image-size';
 import { decodePng, isPng, luma, readPngHeader } from './png-decode';
 
 /** How images are stored: the short side in pixels and the integer sample depth. */
@@ -111,6 +112,9 @@ export function toBitDepth(image: CacheImage, bitDepth: 8 | 16): CacheImage {
 
 type Kind = 'jpeg' | 'png8' | 'png16' | 'dicom';
 
+/** Where a JPEG's start-of-frame lies: after its APP segments (EXIF ≤ 64 kB, sometimes several). */
+const JPEG_HEADER_BYTES = 256 * 1024;
+
 /** The format from the leading bytes (DICOM also by name: a file without the preamble has no
  *  marker), and a truncation check on the tail; throws the reason. */
 async function sniff(path: string, blob: Blob): Promise<Kind> {
@@ -120,13 +124,16 @@ async function sniff(path: string, blob: Blob): Promise<Kind> {
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) {
     const hasEnd = tail.some((b, i) => b === 0xff && tail[i + 1] === 0xd9);
     if (!hasEnd) throw new Error('truncated JPEG (no end-of-image marker)');
+    refuseOversized(jpegSize(new Uint8Array(await blob.slice(0, JPEG_HEADER_BYTES).arrayBuffer())));
     return 'jpeg';
   }
   if (isPng(head)) {
     if (!new TextDecoder('latin1').decode(tail.subarray(-12)).includes('IEND')) {
       throw new Error('truncated PNG (the file ends before its IEND chunk)');
     }
-    return readPngHeader(head).bitDepth === 16 ? 'png16' : 'png8';
+    const header = readPngHeader(head);
+    refuseOversized(header);
+    return header.bitDepth === 16 ? 'png16' : 'png8';
   }
   return Promise.reject(new Error('not a JPEG, PNG or DICOM image'));
 }
