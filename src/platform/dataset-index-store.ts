@@ -1,7 +1,7 @@
 // A dropped dataset's parsed label index in IndexedDB, stored once under the dataset's key beside
 // its image shards: the ingestion worker writes it, the training worker reads it back by key, and
 // neither the page nor a checkpoint ever holds a copy. Browser/worker only.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { DatasetFormat } from '../core/data/detect';
 import type { DatasetIndex } from '../core/data/types';
 
@@ -34,4 +34,9 @@ export async function loadDatasetIndex(key: string): Promise<StoredDatasetIndex>
     );
   }
   return record;
+}
+
+/** Forgets the index stored under `key` (its cached images are deleted beside it). */
+export function deleteDatasetIndex(key: string): Promise<void> {
+  return del(key, db());
 }

@@ -26,7 +26,7 @@ export interface StorageUse {
   usage: number;
   quota: number;
   details: Record<string, number>;
-  datasets: { name: string; images: number; bytes: number }[];
+  datasets: { key: string; name: string; images: number; bytes: number }[];
 }
 
 export const formatBytes = (bytes: number) =>
@@ -80,7 +80,7 @@ export async function storageUse(): Promise<StorageUse> {
     manifests.map(async (m) => {
       const images = cachedImageCount(m);
       const name = datasetName(await readPaths(m.key).catch(() => []));
-      return { name, images, bytes: estimateCacheBytes(images, m.settings) };
+      return { key: m.key, name, images, bytes: estimateCacheBytes(images, m.settings) };
     }),
   );
   return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, details, datasets };

@@ -34,6 +34,8 @@ const indexed: IndexSummary = {
   },
 };
 
+const STORED = { usage: 10, quota: 100, details: {}, datasets: [] };
+
 /** A fake that emits `events` once subscribed, then resolves (or rejects) its job. */
 function fakeIngester(
   events: IngestEvent[],
@@ -67,6 +69,8 @@ function fakeIngester(
       };
     },
     sheet: vi.fn(async () => ({ groups: [{ name: 'NORMAL', count: 0 }], items: [] })),
+    storage: vi.fn(async () => STORED),
+    deleteDataset: vi.fn(async () => STORED),
   } satisfies Ingester;
 }
 
@@ -237,4 +241,18 @@ it('caches a folder of unknown layout but says why only once, beside the format 
   expect(ingester.ingest).toHaveBeenCalled();
   expect(ingester.index).not.toHaveBeenCalled();
   expect(folderError).toBeNull();
+});
+
+it('deletes a cached dataset in the worker, but never the one loaded for training', async () => {
+  const ingester = fakeIngester([], Promise.resolve(summary));
+  const commands = createFolderCommands({ ingester, store: useStudio });
+  useStudio.setState({
+    dataset: { ...useStudio.getState().dataset, loaded: { kind: 'cached', datasetKey: 'in-use' } },
+  });
+  await expect(commands.deleteCachedDataset('in-use')).rejects.toThrow(
+    'This dataset is loaded for training: load another first.',
+  );
+  expect(ingester.deleteDataset).not.toHaveBeenCalled();
+  await commands.deleteCachedDataset('old');
+  expect(ingester.deleteDataset).toHaveBeenCalledWith('old');
 });

@@ -13,7 +13,10 @@ import type { IngestState, StorageCheck } from './dataset';
 import { patcher } from './patch';
 import type { StudioData, StudioState } from './store';
 
-export type Ingester = Pick<IngestClient, 'drop' | 'ingest' | 'index' | 'subscribe' | 'sheet'>;
+export type Ingester = Pick<
+  IngestClient,
+  'drop' | 'ingest' | 'index' | 'subscribe' | 'sheet' | 'storage' | 'deleteDataset'
+>;
 /** The training worker's side of a dropped folder: it reads the cached images to train on. */
 export type CachedDatasetLoader = Pick<TrainerClient, 'loadCachedDataset'>;
 
@@ -221,10 +224,22 @@ export function createFolderCommands({
     return loaded?.kind === 'cached' ? ingester.sheet(loaded.datasetKey, page) : null;
   };
 
+  /** The storage view's data (view data, like the sheet's pages: the component holds it). */
+  const storageUse = () => ingester.storage();
+  /** Deletes a cached dataset; the one the trainer has loaded stays (training reads it). */
+  const deleteCachedDataset = (datasetKey: string) => {
+    const loaded = store.getState().dataset.loaded;
+    if (loaded?.kind === 'cached' && loaded.datasetKey === datasetKey)
+      return Promise.reject(new Error('This dataset is loaded for training: load another first.'));
+    return ingester.deleteDataset(datasetKey);
+  };
+
   return {
     ingest,
     redrawSplit,
     sheetPage,
+    storageUse,
+    deleteCachedDataset,
     /** Call inside the drop handler. */
     dropFolder: (transfer: DataTransfer) => open(() => walkerOf(walker).fromDrop(transfer)),
     chooseFolder: () => open(() => walkerOf(walker).pick()),

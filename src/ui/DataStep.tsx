@@ -5,6 +5,7 @@ import { DatasetSummaryView } from './DatasetSummaryView';
 import { DemoDataForm } from './DemoDataForm';
 import { FolderDrop } from './FolderDrop';
 import { QuickStart } from './QuickStart';
+import { StoragePanel } from './StoragePanel';
 
 export function DataStep() {
   const folderLoaded = useStudio((s) => s.dataset.loaded?.kind === 'cached');
@@ -17,6 +18,7 @@ export function DataStep() {
       </div>
       <DatasetSummaryView />
       {folderLoaded ? <ContactSheet /> : null}
+      <StoragePanel />
     </>
   );
 }

@@ -44,6 +44,8 @@ const fakeCommands = {
   cancelIngest: () => undefined,
   redrawSplit: idle,
   sheetPage: () => null,
+  storageUse: async () => ({ usage: 0, quota: 0, details: {}, datasets: [] }),
+  deleteCachedDataset: async () => ({ usage: 0, quota: 0, details: {}, datasets: [] }),
   startExperiment: idle,
   resumeExperiment: idle,
   skipRun: () => undefined,

@@ -10,6 +10,7 @@ import type {
   IngestEvent,
   IngestRequest,
   SheetPage,
+  StorageUse,
 } from './ingest-protocol';
 import { RequestClient, type WorkerLike } from './request-client';
 
@@ -95,6 +96,16 @@ export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
   ): Promise<IndexSummary> {
     const request = this.request({ kind: 'index', dropId, datasetKey, name, format });
     return reply(await request.reply, 'indexed');
+  }
+
+  /** What this site stores: usage, quota and the cached datasets by size. */
+  async storage(): Promise<StorageUse> {
+    return reply(await this.request({ kind: 'storage' }).reply, 'storage');
+  }
+
+  /** Deletes a cached dataset (images and label index); what is stored afterwards. */
+  async deleteDataset(datasetKey: string): Promise<StorageUse> {
+    return reply(await this.request({ kind: 'deleteDataset', datasetKey }).reply, 'storage');
   }
 
   /** A contact-sheet page of the cached dataset (thumbnails read in the worker). */

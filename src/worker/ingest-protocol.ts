@@ -7,6 +7,7 @@ import type { SheetItem, SheetPage } from '../platform/contact-sheet-source';
 import type { CacheSettings, SkippedFile } from '../platform/image-cache';
 import type { IndexSummary } from '../platform/index-labels';
 import type { IngestSummary } from '../platform/ingest-loop';
+import type { StorageUse } from '../platform/storage-full';
 import type { WalkedFile } from '../platform/walk-folder';
 
 // The platform's types the page shows, so the page takes them from the protocol alone.
@@ -18,6 +19,7 @@ export type {
   SheetItem,
   SheetPage,
   SkippedFile,
+  StorageUse,
   WalkedFile,
 };
 
@@ -40,6 +42,10 @@ export type IngestRequest =
       name: string;
       format: DetectedFormat;
     }
+  /** What this site stores (usage, quota, cached datasets by size); answered by 'storage'. */
+  | { kind: 'storage'; id: number }
+  /** Deletes the cached images and label index of `datasetKey`; answered by 'storage'. */
+  | { kind: 'deleteDataset'; id: number; datasetKey: string }
   /** A contact-sheet page of the cached dataset `datasetKey`: thumbnails (longer side ≤ `size`)
    *  of `count` images of group `group` from `offset`; answered by 'sheet'. */
   | {
@@ -67,4 +73,5 @@ export type IngestEvent =
   | ({ kind: 'done'; id: number; datasetKey: string } & IngestSummary)
   | ({ kind: 'indexed'; id: number } & IndexSummary)
   | ({ kind: 'sheet'; id: number } & SheetPage)
+  | ({ kind: 'storage'; id: number } & StorageUse)
   | { kind: 'error'; id: number; message: string };

@@ -4,10 +4,11 @@
 // the dataset's size. No tfjs here.
 import { detectDatasetFormat } from '../core/data/detect';
 import { sheetPage } from '../platform/contact-sheet-source';
-import { saveDatasetIndex } from '../platform/dataset-index-store';
-import { cachedPaths, datasetKey, imageFiles } from '../platform/image-cache';
+import { deleteDatasetIndex, saveDatasetIndex } from '../platform/dataset-index-store';
+import { cachedPaths, datasetKey, deleteDataset, imageFiles } from '../platform/image-cache';
 import { indexLabels } from '../platform/index-labels';
 import { ingest } from '../platform/ingest-loop';
+import { storageUse } from '../platform/storage-full';
 import type { WalkedFile } from '../platform/walk-folder';
 import type { IngestEvent, IngestRequest } from './ingest-protocol';
 
@@ -66,8 +67,18 @@ async function sheet(request: Extract<IngestRequest, { kind: 'sheet' }>): Promis
   post({ kind: 'sheet', id: request.id, ...page }, buffers);
 }
 
+/** The site's storage; after deleting `datasetKey`'s cache and index when asked to. */
+async function storage(request: Extract<IngestRequest, { kind: 'storage' | 'deleteDataset' }>) {
+  if (request.kind === 'deleteDataset') {
+    await deleteDataset(request.datasetKey);
+    await deleteDatasetIndex(request.datasetKey);
+  }
+  post({ kind: 'storage', id: request.id, ...(await storageUse()) });
+}
+
 async function handle(request: IngestRequest): Promise<void> {
   if (request.kind === 'cancel') cancelled.add(request.id);
+  else if (request.kind === 'storage' || request.kind === 'deleteDataset') await storage(request);
   else if (request.kind === 'drop') receive(request);
   else if (request.kind === 'ingest') await cache(request);
   else if (request.kind === 'sheet') await sheet(request);

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+// The storage view: usage and quota, each cached dataset with its size, and Delete only after a
+// confirmation; the list afterwards is what the worker says is left.
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { expect, it, vi } from 'vitest';
+import { CommandsContext, type StudioCommands } from './commands-context';
+import { StoragePanel } from './StoragePanel';
+
+Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+
+const dataset = (key: string, name: string, images: number, bytes: number) => ({
+  key,
+  name,
+  images,
+  bytes,
+});
+const before = {
+  usage: 2.5e9,
+  quota: 10e9,
+  details: {},
+  datasets: [dataset('a', 'chexpert', 223414, 2.4e9), dataset('b', 'kermany', 300, 3.2e6)],
+};
+const after = {
+  ...before,
+  usage: 2.4e9,
+  datasets: [before.datasets[0] as (typeof before.datasets)[0]],
+};
+
+it('lists what is stored and deletes a dataset only once confirmed', async () => {
+  const deleteCachedDataset = vi.fn(async () => after);
+  const commands = {
+    storageUse: async () => before,
+    deleteCachedDataset,
+  } as unknown as StudioCommands;
+  const container = document.createElement('div');
+  await act(async () =>
+    createRoot(container).render(
+      <CommandsContext.Provider value={commands}>
+        <StoragePanel />
+      </CommandsContext.Provider>,
+    ),
+  );
+  expect(container.querySelector('summary')?.textContent).toBe(
+    'Stored in this browser: 2.50 GB of 10.00 GB',
+  );
+  const rows = () =>
+    [...container.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent),
+    );
+  expect(rows()).toEqual([
+    ['chexpert', '223,414', '≈ 2.40 GB'],
+    ['kermany', '300', '≈ 3.2 MB'],
+  ]);
+  const button = (name: string) =>
+    [...container.querySelectorAll('button')].find(
+      (b) => b.textContent === name,
+    ) as HTMLButtonElement;
+  await act(async () =>
+    container.querySelectorAll('tbody tr')[1]?.querySelector('button')?.click(),
+  );
+  expect(deleteCachedDataset).not.toHaveBeenCalled();
+  await act(async () => button('Delete kermany for good').click());
+  expect(deleteCachedDataset).toHaveBeenCalledWith('b');
+  expect(rows()).toEqual([['chexpert', '223,414', '≈ 2.40 GB']]);
+});

@@ -1,0 +1,95 @@
+// What this browser stores for the studio, and the way to free it: the site's usage and quota (by
+// kind where the browser says), each cached dataset with its estimated size and a Delete (after a
+// confirmation; the dataset loaded for training cannot go), and where checkpoints and runs are.
+import { useCallback, useEffect, useState } from 'react';
+import type { StorageUse } from '../worker/ingest-protocol';
+import { useCommands } from './commands-context';
+import { ErrorText } from './fields';
+
+const bytes = (n: number) =>
+  n >= 1e9
+    ? `${(n / 1e9).toFixed(2)} GB`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)} MB`
+      : `${(n / 1e3).toFixed(1)} kB`;
+
+function DatasetRow(props: {
+  dataset: StorageUse['datasets'][number];
+  onDelete: (key: string) => void;
+}) {
+  const { dataset, onDelete } = props;
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <tr>
+      <td className="name">{dataset.name}</td>
+      <td>{dataset.images.toLocaleString('en-US')}</td>
+      <td>≈ {bytes(dataset.bytes)}</td>
+      <td>
+        {confirming ? (
+          <>
+            <button type="button" onClick={() => onDelete(dataset.key)}>
+              Delete {dataset.name} for good
+            </button>{' '}
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Delete…
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function StoragePanel() {
+  const { storageUse, deleteCachedDataset } = useCommands();
+  const [use, setUse] = useState<StorageUse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const guard = useCallback((work: Promise<StorageUse>) => {
+    work.then(setUse, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  useEffect(() => guard(storageUse()), [guard, storageUse]);
+  return (
+    <details className="card storage-panel">
+      <summary>
+        Stored in this browser{use ? `: ${bytes(use.usage)} of ${bytes(use.quota)}` : ''}
+      </summary>
+      {use ? (
+        <table>
+          <caption>Cached datasets (decoded images and label index)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dataset</th>
+              <th scope="col">Images</th>
+              <th scope="col">Size</th>
+              <th scope="col">
+                <span className="visually-hidden">Delete</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {use.datasets.map((d) => (
+              <DatasetRow
+                key={d.key}
+                dataset={d}
+                onDelete={(key) => {
+                  setError(null);
+                  guard(deleteCachedDataset(key));
+                }}
+              />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <p className="hint">
+        Checkpoints (the last two of the stage in progress) go when the stage ends or a new model is
+        built; stage runs are deleted in Results; downloaded weights sit in the browser's Cache
+        Storage. The browser's site-data settings delete everything at once.
+      </p>
+      <ErrorText error={error} />
+    </details>
+  );
+}
