@@ -175,6 +175,9 @@ it('contacts the weights hosts only when the ImageNet download is picked', async
     await failed.filter({ hasText: backbone }).waitFor({ timeout: 120_000 });
     expect(run.log.requests.some((r) => new URL(r.url).host === host)).toBe(true);
   }
+  // The weights hosts are not told where the studio runs.
+  const away = run.log.requests.filter((r) => r.origin !== new URL(studio.url).origin);
+  expect(away.map((r) => r.referer)).toEqual(away.map(() => undefined));
   const origins = await finish('ImageNet download picked', run);
   expect([...origins].sort()).toEqual(
     [

@@ -10,6 +10,8 @@ export interface LoggedRequest {
   origin: string;
   /** Playwright's resource type: document, script, fetch, other (a worker's module imports)… */
   type: string;
+  /** The Referer header sent, if any. */
+  referer?: string;
 }
 
 export interface RequestLog {
@@ -39,7 +41,8 @@ export async function recordRequests(page: Page): Promise<RequestLog> {
   const violations: string[] = [];
   page.context().on('request', (request) => {
     const url = request.url();
-    requests.push({ url, origin: new URL(url).origin, type: request.resourceType() });
+    const { referer } = request.headers();
+    requests.push({ url, origin: new URL(url).origin, type: request.resourceType(), referer });
   });
   const onConsole = (message: ConsoleMessage) => {
     if (isViolation(message)) violations.push(message.text());
