@@ -4,6 +4,7 @@
 // but the app's; picking the ImageNet download contacts the weights hosts only. Every request of
 // the page and its workers is logged and summarized by origin and type (printed). No CSP violation
 // may occur in any run.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -68,6 +69,13 @@ it('serves the policy as a header and a meta tag, loads nothing from elsewhere, 
     return { fetched, timerRan: 'timerRan' in globalThis };
   });
   expect(outcome).toEqual({ fetched: 'TypeError', timerRan: false });
+  // The drop zone's "nothing is uploaded" line opens, from the keyboard, what is kept and where.
+  const line = page.locator('summary', { hasText: 'nothing is uploaded' });
+  await line.focus();
+  await line.press('Enter');
+  await expect(page.getByText('chromaxr-image-cache').isVisible()).resolves.toBe(true);
+  mkdirSync('test-results', { recursive: true });
+  await page.locator('details.privacy-note').screenshot({ path: 'test-results/privacy-note.png' });
   // Each comes twice, once per copy of the policy (header and meta), both enforced.
   expect([...new Set(log.violations.filter((v) => v.startsWith('securitypolicy')))].sort()).toEqual(
     [
