@@ -90,6 +90,7 @@ it('serves the policy as a header and a meta tag, loads nothing from elsewhere, 
 it('asks only the app origin during a demo run (Quick start, a few steps)', async () => {
   const run = await open();
   const { page } = run;
+  expect(await page.locator('output.device').getAttribute('data-backend')).toBe('webgpu');
   await page.getByRole('button', { name: 'Quick start' }).click();
   await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
   await next(page, 'Model');
