@@ -114,7 +114,13 @@ export async function downloadWeights(request: DownloadRequest): Promise<Downloa
   const cache = await caches.open(request.cacheName ?? WEIGHTS_CACHE);
   const cached = await fromCache(cache, request);
   if (cached) return cached;
-  const response = await fetch(request.url, { signal: request.signal, cache: 'no-store' });
+  // No Referer: the weights host learns nothing of where the studio runs (no cookies go either,
+  // the request being cross-origin with credentials 'same-origin').
+  const response = await fetch(request.url, {
+    signal: request.signal,
+    cache: 'no-store',
+    referrerPolicy: 'no-referrer',
+  });
   if (!response.ok)
     throw new Error(`${request.url}: HTTP ${response.status} ${response.statusText}`);
   const bytes = await readWithProgress(response, request);

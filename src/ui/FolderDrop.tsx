@@ -8,6 +8,7 @@ import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText, SelectField } from './fields';
 import { IngestProgress } from './IngestProgress';
+import { PrivacyNote } from './PrivacyNote';
 import { StorageNote } from './StorageNote';
 
 const FORMATS: readonly (readonly [DatasetFormat, string])[] = [
@@ -48,7 +49,7 @@ export function FolderDrop() {
         <button type="button" onClick={() => void chooseFolder()}>
           Choose folder…
         </button>
-        <p className="hint">Images are decoded and cached in this browser; nothing is uploaded.</p>
+        <PrivacyNote />
       </section>
       <ErrorText error={folderError} />
       {folder ? (
