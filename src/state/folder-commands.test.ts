@@ -34,7 +34,14 @@ const indexed: IndexSummary = {
   },
 };
 
-const STORED = { usage: 10, quota: 100, details: {}, datasets: [] };
+const STORED = {
+  usage: 10,
+  quota: 100,
+  details: {},
+  datasets: [],
+  checkpoint: null,
+  runs: { count: 0, bytes: 0 },
+};
 
 /** A fake that emits `events` once subscribed, then resolves (or rejects) its job. */
 function fakeIngester(

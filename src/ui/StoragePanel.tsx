@@ -2,7 +2,8 @@
 // kind where the browser says), each cached dataset with its estimated size and a Delete (after a
 // confirmation; the dataset loaded for training cannot go), and where checkpoints and runs are.
 import { useCallback, useEffect, useState } from 'react';
-import type { StorageUse } from '../worker/ingest-protocol';
+import { STAGES } from '../state/pure-core';
+import type { StorageUse, StoredItems } from '../worker/ingest-protocol';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
 
@@ -44,11 +45,31 @@ function DatasetRow(props: {
   );
 }
 
+const stageTitle = (stage: string) =>
+  (STAGES as Record<string, { title: string }>)[stage]?.title ?? stage;
+
+function OtherItems({ use }: { use: StoredItems }) {
+  const { checkpoint, runs } = use;
+  return (
+    <ul className="stored-items">
+      <li>
+        Checkpoint:{' '}
+        {checkpoint
+          ? `${stageTitle(checkpoint.stage)}, step ${checkpoint.step} of ${checkpoint.totalSteps} (saved ${checkpoint.savedAt.slice(0, 16).replace('T', ' ')} UTC)`
+          : 'none'}
+      </li>
+      <li>
+        Runs history: {runs.count.toLocaleString('en-US')} stage runs, ≈ {bytes(runs.bytes)}
+      </li>
+    </ul>
+  );
+}
+
 export function StoragePanel() {
   const { storageUse, deleteCachedDataset } = useCommands();
-  const [use, setUse] = useState<StorageUse | null>(null);
+  const [use, setUse] = useState<(StorageUse & StoredItems) | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const guard = useCallback((work: Promise<StorageUse>) => {
+  const guard = useCallback((work: Promise<StorageUse & StoredItems>) => {
     work.then(setUse, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(() => guard(storageUse()), [guard, storageUse]);
@@ -84,10 +105,11 @@ export function StoragePanel() {
           </tbody>
         </table>
       ) : null}
+      {use ? <OtherItems use={use} /> : null}
       <p className="hint">
-        Checkpoints (the last two of the stage in progress) go when the stage ends or a new model is
-        built; stage runs are deleted in Results; downloaded weights sit in the browser's Cache
-        Storage. The browser's site-data settings delete everything at once.
+        The checkpoint goes when its stage ends or a new model is built; stage runs are deleted in
+        Results; downloaded weights sit in the browser's Cache Storage. The browser's site-data
+        settings delete everything at once.
       </p>
       <ErrorText error={error} />
     </details>

@@ -27,6 +27,15 @@ const STEPS_PER_FLUSH = 5;
 const TOTAL_STEPS = FLUSHES * STEPS_PER_FLUSH;
 
 const idle = async () => undefined;
+const NOTHING_STORED = {
+  usage: 0,
+  quota: 0,
+  details: {},
+  datasets: [],
+  checkpoint: null,
+  runs: { count: 0, bytes: 0 },
+};
+
 const fakeCommands = {
   loadDemoData: idle,
   buildModel: idle,
@@ -44,8 +53,8 @@ const fakeCommands = {
   cancelIngest: () => undefined,
   redrawSplit: idle,
   sheetPage: () => null,
-  storageUse: async () => ({ usage: 0, quota: 0, details: {}, datasets: [] }),
-  deleteCachedDataset: async () => ({ usage: 0, quota: 0, details: {}, datasets: [] }),
+  storageUse: async () => ({ ...NOTHING_STORED }),
+  deleteCachedDataset: async () => ({ ...NOTHING_STORED }),
   startExperiment: idle,
   resumeExperiment: idle,
   skipRun: () => undefined,

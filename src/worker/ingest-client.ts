@@ -11,6 +11,7 @@ import type {
   IngestRequest,
   SheetPage,
   StorageUse,
+  StoredItems,
 } from './ingest-protocol';
 import { RequestClient, type WorkerLike } from './request-client';
 
@@ -99,12 +100,12 @@ export class IngestClient extends RequestClient<IngestRequest, IngestEvent> {
   }
 
   /** What this site stores: usage, quota and the cached datasets by size. */
-  async storage(): Promise<StorageUse> {
+  async storage(): Promise<StorageUse & StoredItems> {
     return reply(await this.request({ kind: 'storage' }).reply, 'storage');
   }
 
   /** Deletes a cached dataset (images and label index); what is stored afterwards. */
-  async deleteDataset(datasetKey: string): Promise<StorageUse> {
+  async deleteDataset(datasetKey: string): Promise<StorageUse & StoredItems> {
     return reply(await this.request({ kind: 'deleteDataset', datasetKey }).reply, 'storage');
   }
 

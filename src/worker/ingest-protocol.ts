@@ -8,6 +8,7 @@ import type { CacheSettings, SkippedFile } from '../platform/image-cache';
 import type { IndexSummary } from '../platform/index-labels';
 import type { IngestSummary } from '../platform/ingest-loop';
 import type { StorageUse } from '../platform/storage-full';
+import type { StoredItems } from '../platform/stored-items';
 import type { WalkedFile } from '../platform/walk-folder';
 
 // The platform's types the page shows, so the page takes them from the protocol alone.
@@ -20,6 +21,7 @@ export type {
   SheetPage,
   SkippedFile,
   StorageUse,
+  StoredItems,
   WalkedFile,
 };
 
@@ -73,5 +75,5 @@ export type IngestEvent =
   | ({ kind: 'done'; id: number; datasetKey: string } & IngestSummary)
   | ({ kind: 'indexed'; id: number } & IndexSummary)
   | ({ kind: 'sheet'; id: number } & SheetPage)
-  | ({ kind: 'storage'; id: number } & StorageUse)
+  | ({ kind: 'storage'; id: number } & StorageUse & StoredItems)
   | { kind: 'error'; id: number; message: string };

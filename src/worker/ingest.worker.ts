@@ -9,6 +9,7 @@ import { cachedPaths, datasetKey, deleteDataset, imageFiles } from '../platform/
 import { indexLabels } from '../platform/index-labels';
 import { ingest } from '../platform/ingest-loop';
 import { storageUse } from '../platform/storage-full';
+import { storedItems } from '../platform/stored-items';
 import type { WalkedFile } from '../platform/walk-folder';
 import type { IngestEvent, IngestRequest } from './ingest-protocol';
 
@@ -73,7 +74,7 @@ async function storage(request: Extract<IngestRequest, { kind: 'storage' | 'dele
     await deleteDataset(request.datasetKey);
     await deleteDatasetIndex(request.datasetKey);
   }
-  post({ kind: 'storage', id: request.id, ...(await storageUse()) });
+  post({ kind: 'storage', id: request.id, ...(await storageUse()), ...(await storedItems()) });
 }
 
 async function handle(request: IngestRequest): Promise<void> {
