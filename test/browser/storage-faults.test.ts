@@ -107,3 +107,33 @@ it('stops on a full disk with what is needed, keeps only whole shards, and resum
   expect(resumed.summary.resumedFrom).toBe(settings.shardImages); // shard 0 kept, 1 redone
   expect(resumed.summary.cached).toBe(folder.imageCount - folder.broken.size);
 });
+
+it('resumes after the ingestion worker dies mid-shard: no duplicates, no holes', async () => {
+  const settings = { ...SETTINGS, shardImages: 2 };
+  // The worker dies (an uncaught error, as a crash raises it) while it stores its second shard.
+  const worker = page.workers().find((w) => w.url().includes('ingest.worker'));
+  if (!worker) throw new Error('no ingestion worker found');
+  await worker.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    let shards = 0;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      const isShard = typeof args[0] === 'object' && args[0] !== null && 'pixels' in args[0];
+      if (isShard && ++shards === 2)
+        setTimeout(() => {
+          throw new Error('simulated crash');
+        });
+      return put.apply(this, args);
+    } as typeof put;
+  });
+  await expect(dropAndIngest(settings)).rejects.toThrow(/The ingestion worker crashed/);
+  const resumed = await dropAndIngest(settings); // a new worker, started by the client
+  expect(resumed.summary.resumedFrom % settings.shardImages).toBe(0);
+  const paths = await page.evaluate(() => window.ingestHarness.takeInput());
+  const cache = await page.evaluate(([k, p]) => window.ingestHarness.readCache(k, p), [
+    resumed.key,
+    paths,
+  ] as const);
+  const readable = paths.filter((p) => !folder.broken.has(p) && /\.(png|jpe?g)$/i.test(p));
+  expect(Object.keys(cache.images).sort()).toEqual(readable.sort());
+  expect(cache.skipped.map((s) => s.path).sort()).toEqual([...folder.broken.keys()].sort());
+});
