@@ -87,6 +87,27 @@ describe('bit depth and errors', () => {
     );
   });
 
+  it('names zero-byte files, a JPEG cut before its end and a PNG with corrupt image data', async () => {
+    const settings = { shortSide: 8, bitDepth: 8 } as const;
+    for (const name of ['empty.png', 'empty.jpg']) {
+      await expect(decodeImageFile(`d/${name}`, new Blob([]), settings)).rejects.toThrow(
+        new DecodeError(`d/${name}`, 'not a JPEG, PNG or DICOM image'),
+      );
+    }
+    // SOI, a JFIF APP0 and the start of a frame header, then the file ends: no EOI marker.
+    const cut = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
+    await expect(decodeImageFile('d/cut.jpg', new Blob([cut]), settings)).rejects.toThrow(
+      new DecodeError('d/cut.jpg', 'truncated JPEG (no end-of-image marker)'),
+    );
+    // A whole 16-bit PNG whose compressed pixel data is overwritten with noise.
+    const bytes = new Uint8Array(readFileSync(resolve(DIR, 'gray16.png')));
+    const idat = Buffer.from(bytes).indexOf('IDAT');
+    for (let i = idat + 6; i < idat + 20; i++) bytes[i] = (i * 97) & 0xff;
+    await expect(decodeImageFile('d/noise.png', new Blob([bytes]), settings)).rejects.toThrow(
+      new DecodeError('d/noise.png', 'corrupt PNG (its compressed image data does not inflate)'),
+    );
+  });
+
   it('decodes a 16-bit PNG without a canvas and keeps 16 bits', async () => {
     const blob = new Blob([readFileSync(resolve(DIR, 'gray16.png'))]);
     const image = await decodeImageFile('g.png', blob, { shortSide: 7, bitDepth: 16 });

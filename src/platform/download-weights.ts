@@ -1,6 +1,7 @@
 // Downloads weights files in the browser: streamed with progress, cancellable, verified (size,
 // sha256) and kept in Cache Storage so each file downloads once. Browser-only (fetch, streams,
 // crypto.subtle, caches): it lives in platform, never in the core.
+import { concatBytes } from '../core/util/bytes';
 
 export interface DownloadProgress {
   /** Bytes received so far. */
@@ -62,16 +63,6 @@ async function verify(request: DownloadRequest, bytes: Uint8Array): Promise<stri
   return digest;
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
 /** Reads the body chunk by chunk, reporting progress; the signal aborts the read. */
 async function readWithProgress(response: Response, request: DownloadRequest): Promise<Uint8Array> {
   const header = Number(response.headers.get('content-length'));
@@ -89,7 +80,7 @@ async function readWithProgress(response: Response, request: DownloadRequest): P
     const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
     request.onProgress?.({ bytes, total, bytesPerSecond: bytes / seconds });
   }
-  return concat(chunks, bytes);
+  return concatBytes(chunks);
 }
 
 /** A cached copy that still passes the checks, or null (a bad copy is evicted). */

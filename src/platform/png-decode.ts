@@ -1,5 +1,6 @@
 // A PNG decoder to gray that keeps 16-bit samples (canvas decoding rounds them to 8 bits). Uses
 // only the global DecompressionStream (workers, Chromium, Node ≥ 18): no DOM, no tfjs.
+import { concatBytes } from '../core/util/bytes';
 
 /** A decoded gray image: 8-bit samples in a Uint8Array, 16-bit in a Uint16Array, row-major. */
 export interface DecodedGray {
@@ -54,20 +55,10 @@ function readChunks(bytes: Uint8Array): { idat: Uint8Array; palette: Uint8Array 
     const data = bytes.subarray(at + 8, at + 8 + length);
     if (type === 'IDAT') parts.push(data);
     else if (type === 'PLTE') palette = data;
-    else if (type === 'IEND') return { idat: concat(parts), palette };
+    else if (type === 'IEND') return { idat: concatBytes(parts), palette };
     at = end;
   }
   throw new Error('truncated PNG (the file ends before its IEND chunk)');
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** zlib inflate through the platform's DecompressionStream. */

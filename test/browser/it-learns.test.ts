@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { serveStudioForFile } from './built-studio';
-import { next, settle, waitForStageEnd } from './studio-steps';
+import { next, quickStartToStages, waitForStageEnd } from './studio-steps';
 
 const studio = serveStudioForFile();
 
@@ -17,12 +17,7 @@ it('the quick start reaches validation mean AUC 0.75 on the phantom', async () =
   const promise = await page.getByTestId('quick-start-expectation').textContent();
   expect(promise).toMatch(/pass 0\.75/);
 
-  await page.getByRole('button', { name: 'Quick start' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
-  await next(page, 'Model');
-  await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: replicate \+ resnet18/ }), 60_000);
-  await next(page, 'Stages');
+  await quickStartToStages(page);
   expect(await page.getByRole('radio', { name: /^Baseline All/ }).isChecked()).toBe(true);
   await next(page, 'Train');
   const started = Date.now();

@@ -14,7 +14,7 @@ import { sharedFile } from '../helpers/shared';
 import { serveStudioForFile } from './built-studio';
 import { stubDirectoryPicker } from './directory-picker';
 import { type RequestLog, recordRequests, summarize } from './request-log';
-import { loadDemoData, next, settle, waitForStageEnd } from './studio-steps';
+import { loadDemoData, next, quickStartToStages, settle, waitForStageEnd } from './studio-steps';
 
 const studio = serveStudioForFile();
 const SQUEEZENET = sharedFile('data/imagenet-squeezenet1_1/squeezenet1_1_imagenet.safetensors');
@@ -91,12 +91,7 @@ it('asks only the app origin during a demo run (Quick start, a few steps)', asyn
   const run = await open();
   const { page } = run;
   expect(await page.locator('output.device').getAttribute('data-backend')).toBe('webgpu');
-  await page.getByRole('button', { name: 'Quick start' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
-  await next(page, 'Model');
-  await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: replicate \+ resnet18/ }), 60_000);
-  await next(page, 'Stages');
+  await quickStartToStages(page);
   await trainBriefly(page, 'Baseline All');
   expect([...(await finish('demo run', run))]).toEqual([new URL(studio.url).origin]);
 }, 400_000);

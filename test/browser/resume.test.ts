@@ -16,6 +16,16 @@ async function openStudio(page: Page) {
   await page.locator('output.device[data-backend="cpu"]').waitFor({ timeout: 120_000 });
 }
 
+/** Sets a short Color Module stage (batch 4, validation and checkpoint every 2 steps) and starts
+ *  it. */
+async function startColorModule(page: Page, iterations: number) {
+  await page.getByLabel('Iterations').fill(String(iterations));
+  await page.getByLabel('Batch size').fill('4');
+  await page.getByLabel('Accumulation').fill('1');
+  await page.getByLabel('Validate every K steps').fill('2');
+  await page.getByRole('button', { name: 'Start Color Module' }).click();
+}
+
 /** Waits until the page shows a checkpoint at step ≥ `atLeast`; returns that step. */
 async function checkpointStep(page: Page, atLeast: number): Promise<number> {
   const pattern = new RegExp(`^Last checkpoint: step (\\d+) of ${ITERATIONS}$`);
@@ -46,11 +56,7 @@ it('reloads mid-stage and finishes the stage from its last checkpoint', async ()
   await expect(page.getByRole('region', { name: 'Unfinished stage' }).count()).resolves.toBe(0);
   await prepareColorModule(page);
 
-  await page.getByLabel('Iterations').fill(String(ITERATIONS));
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel('Accumulation').fill('1');
-  await page.getByLabel('Validate every K steps').fill('2');
-  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  await startColorModule(page, ITERATIONS);
   const seen = await checkpointStep(page, 4);
   expect(seen % 2).toBe(0); // checkpoints come with validations, every K = 2 steps
   await page.reload();
@@ -97,11 +103,7 @@ it('replaces a crashed training worker, says so, and resumes from the last check
   await page.goto(`${studio.url}?backends=cpu`);
   await openStudio(page);
   await prepareColorModule(page);
-  await page.getByLabel('Iterations').fill(String(ITERATIONS));
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel('Accumulation').fill('1');
-  await page.getByLabel('Validate every K steps').fill('2');
-  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  await startColorModule(page, ITERATIONS);
   await checkpointStep(page, 4);
 
   // An uncaught exception inside the worker, as a real crash raises it: its error event reaches
@@ -133,11 +135,7 @@ it('takes a lost GPU device as a lost worker: WebGPU again in a new one, resumed
   await page.goto(studio.url); // WebGPU (SwiftShader here)
   await page.locator('output.device[data-backend="webgpu"]').waitFor({ timeout: 120_000 });
   await prepareColorModule(page);
-  await page.getByLabel('Iterations').fill(String(steps));
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel('Accumulation').fill('1');
-  await page.getByLabel('Validate every K steps').fill('2');
-  await page.getByRole('button', { name: 'Start Color Module' }).click();
+  await startColorModule(page, steps);
   await page.getByText(/^Last checkpoint: step [24] of 6$/).waitFor({ timeout: 300_000 });
 
   // The device tfjs trains on, destroyed from inside the worker (tfjs keeps its engine on the

@@ -63,3 +63,13 @@ export async function waitForStageEnd(page: Page): Promise<void> {
   const shown = await page.getByRole('alert').allTextContents();
   if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
 }
+
+/** Quick start on the Data step, its model built, the Stages step open (Baseline All chosen). */
+export async function quickStartToStages(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Quick start' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
+  await next(page, 'Model');
+  await page.getByRole('button', { name: 'Build model' }).click();
+  await settle(page, page.getByRole('heading', { name: /^Built: replicate \+ resnet18/ }), 60_000);
+  await next(page, 'Stages');
+}

@@ -2,13 +2,15 @@
 // with an in-page directory handle holding real Kermany chest X-rays and a corrupt JPEG) detects
 // the class-per-folder format, ingests the images into the IndexedDB cache in the ingestion
 // worker, lists the corrupt file as skipped, and charts the parsed label counts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { type Served, serveBuiltApp } from '../../scripts/lib/server';
 import { sharedFile } from '../helpers/shared';
+import { type PickedFile, stubDirectoryPicker } from './directory-picker';
 
 const kermany = sharedFile('data/kermany-sample');
 let server: Served;
@@ -25,53 +27,31 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The first `count` images of a class folder, base64 (page.evaluate carries JSON only). */
-function images(root: string, label: string, count: number) {
+/** The first `count` images of a class folder, as the picker stub hands them over. */
+function images(root: string, label: string, count: number): PickedFile[] {
   return readdirSync(join(root, label))
     .sort()
     .slice(0, count)
-    .map((name) => ({ dir: label, name, base64: readFileSync(join(root, label, name), 'base64') }));
+    .map((name) => ({ dir: label, name, path: join(root, label, name) }));
+}
+
+/** A file named .jpeg that is not one: it must be listed as skipped with its reason. */
+function corruptJpeg(): PickedFile {
+  const path = join(mkdtempSync(join(tmpdir(), 'chromaxr-corrupt-')), 'corrupt.jpeg');
+  writeFileSync(path, 'not a jpeg');
+  return { dir: 'PNEUMONIA', name: 'corrupt.jpeg', path };
 }
 
 it.skipIf(kermany === null)(
   'ingests a chosen folder of real X-rays and charts its labels',
   async () => {
     const root = kermany as string;
-    const files = [
-      ...images(root, 'NORMAL', 4),
-      ...images(root, 'PNEUMONIA', 4),
-      {
-        dir: 'PNEUMONIA',
-        name: 'corrupt.jpeg',
-        base64: Buffer.from('not a jpeg').toString('base64'),
-      },
-    ];
+    const files = [...images(root, 'NORMAL', 4), ...images(root, 'PNEUMONIA', 4), corruptJpeg()];
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(server.url);
-    await page.evaluate((entries) => {
-      const file = (e: (typeof entries)[number]) => {
-        const bytes = Uint8Array.from(atob(e.base64), (c) => c.charCodeAt(0));
-        const handle = {
-          kind: 'file',
-          name: e.name,
-          getFile: async () => new File([bytes], e.name),
-        };
-        return handle;
-      };
-      const directory = (name: string, children: unknown[]) => ({
-        kind: 'directory',
-        name,
-        async *values() {
-          yield* children;
-        },
-      });
-      const classes = [...new Set(entries.map((e) => e.dir))].map((dir) =>
-        directory(dir, entries.filter((e) => e.dir === dir).map(file)),
-      );
-      Object.assign(window, { showDirectoryPicker: async () => directory('kermany', classes) });
-    }, files);
+    await stubDirectoryPicker(page, 'kermany', files);
 
     await page.getByRole('button', { name: 'Choose folder…' }).click();
     await expect(page.getByTestId('detected-format').textContent()).resolves.toBe('folder');

@@ -1,6 +1,6 @@
 // NIH ChestX-ray14 Data_Entry_2017(.csv|_v2020.csv) → DatasetIndex (SPEC §5). Pure core.
 
-import { forEachCsvRecord } from './csv';
+import { forEachCsvRecord, refuseDuplicateColumns } from './csv';
 import { CHEST_LABELS, findingKey } from './labels';
 import type { DatasetItem, ParsedDataset } from './types';
 
@@ -91,6 +91,10 @@ export function mergeBracketedHeader(cells: readonly string[]): HeaderColumn[] {
 }
 
 function findXray14Columns(header: HeaderColumn[], fileName?: string): Xray14Columns {
+  refuseDuplicateColumns(
+    header.map((column) => column.name),
+    fileName,
+  );
   const cellOf = (name: string, required: boolean): number => {
     const column = header.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (!column && required) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCheXpertCsv } from './chexpert';
 import { labelCounts } from './counts';
+import { CHEXPERT_HEADER } from './phantom';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/data/chexpert/${name}`, import.meta.url), 'utf8');
@@ -109,4 +110,10 @@ describe('parseCheXpertCsv quirks', () => {
     );
     expect(() => parseCheXpertCsv('', { fileName: 'train.csv' })).toThrow(/train.csv is empty/);
   });
+});
+
+it('refuses a train.csv whose header names a finding twice', () => {
+  expect(() => parseCheXpertCsv(`${CHEXPERT_HEADER},Edema\n`, { fileName: 'train.csv' })).toThrow(
+    /^train\.csv: the column "Edema" appears twice \(columns \d+ and \d+\); keep one$/,
+  );
 });

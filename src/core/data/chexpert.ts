@@ -1,7 +1,7 @@
 // CheXpert train.csv / valid.csv → DatasetIndex (SPEC §5). Pure core: imports only sibling modules.
 
 import { createAnnotationReader } from './chexpert-annotations';
-import { forEachCsvRecord, requireColumn } from './csv';
+import { forEachCsvRecord, refuseDuplicateColumns, requireColumn } from './csv';
 import { CHEST_LABELS, resolvePolicy, type UncertaintyPolicy } from './labels';
 import type { DatasetItem, ParsedDataset, SplitName } from './types';
 
@@ -61,6 +61,7 @@ function findCheXpertColumns(
   labels: string[],
   fileName?: string,
 ): CheXpertColumns {
+  refuseDuplicateColumns(header, fileName);
   const path = requireColumn(header, 'Path', fileName);
   const view = requireColumn(header, 'Frontal/Lateral', fileName);
   const projection = header.findIndex((cell) => cell.trim() === 'AP/PA');

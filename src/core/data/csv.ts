@@ -126,3 +126,22 @@ export function requireColumn(header: readonly string[], name: string, fileName?
   }
   return index;
 }
+
+/** A header naming one column twice (case and spaces aside) is ambiguous: which one holds the
+ *  labels? Refused with both positions, rather than read as two labels of one name. Empty header
+ *  cells (trailing commas) are not names. */
+export function refuseDuplicateColumns(header: readonly string[], fileName?: string): void {
+  const seen = new Map<string, number>();
+  header.forEach((cell, column) => {
+    const name = cell.trim().toLowerCase();
+    if (name === '') return;
+    const first = seen.get(name);
+    if (first !== undefined) {
+      const where = fileName ? `${fileName}: ` : '';
+      throw new Error(
+        `${where}the column "${cell.trim()}" appears twice (columns ${first + 1} and ${column + 1}); keep one`,
+      );
+    }
+    seen.set(name, column);
+  });
+}

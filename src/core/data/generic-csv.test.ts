@@ -48,6 +48,23 @@ describe('parseGenericCsv', () => {
     ).toThrow('Missing column "Cardiomegaly" in x.csv');
   });
 
+  it('reads columns by name in any order', () => {
+    const inOrder = parseGenericCsv('path,Edema,Effusion\na.png,1,0\nb.png,0,1\n');
+    const reordered = parseGenericCsv('Effusion,path,Edema\n0,a.png,1\n1,b.png,0\n');
+    expect(reordered.labels.slice().sort()).toEqual(['Edema', 'Effusion']);
+    const targetOf = (parsed: typeof inOrder, path: string, label: string) =>
+      parsed.items.find((i) => i.path === path)?.target[parsed.labels.indexOf(label)];
+    for (const path of ['a.png', 'b.png'])
+      for (const label of ['Edema', 'Effusion'])
+        expect(targetOf(reordered, path, label)).toBe(targetOf(inOrder, path, label));
+  });
+
+  it('refuses a header that names a column twice, naming both positions and the file', () => {
+    expect(() =>
+      parseGenericCsv('path,Edema, edema \na.png,1,0\n', { fileName: 'labels.csv' }),
+    ).toThrow('labels.csv: the column "edema" appears twice (columns 2 and 3); keep one');
+  });
+
   it('encodes a single class-name column like folder names', () => {
     const index = parseGenericCsv(
       'path,label\r\nN/a.jpeg,NORMAL\r\nP/b.jpeg,PNEUMONIA\r\nP/c.jpeg,\r\n',

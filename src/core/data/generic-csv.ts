@@ -1,7 +1,13 @@
 // A generic label CSV (a path column plus 0/1 label columns, or one class-name column). Pure core.
 
 import { type ClassEncoding, encodeClasses } from './classes';
-import { type CsvRecord, findColumn, readCsvRecords, requireColumn } from './csv';
+import {
+  type CsvRecord,
+  findColumn,
+  readCsvRecords,
+  refuseDuplicateColumns,
+  requireColumn,
+} from './csv';
 import { patientIdFromPath } from './paths';
 import type { DatasetItem, ParsedDataset } from './types';
 
@@ -78,6 +84,7 @@ function findGenericColumns(
   rows: CsvRecord[],
   opts: GenericCsvOptions,
 ): GenericColumns {
+  refuseDuplicateColumns(header, opts.fileName);
   const path = locate(header, opts.pathColumn, PATH_COLUMNS, opts.fileName, 0);
   const patient = locate(header, opts.patientColumn, PATIENT_COLUMNS, opts.fileName, -1);
   const isBinary = (column: number) =>

@@ -1,5 +1,7 @@
 // The first frame's samples, from native or encapsulated pixel data (PS3.5 8.2, A.4). The reader
 // decodes only the first frame of a multi-frame file (DicomImage.frames says how many there are).
+
+import { concatBytes } from '../util/bytes';
 import type { Codecs } from './codecs';
 import { DicomError, type Element } from './data-set';
 import { describeLayout, frameBytes, type PixelLayout } from './image-pixel';
@@ -30,17 +32,6 @@ function nativeSamples(
   return words;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 /** Ends with a JPEG end-of-image marker (JPEG, JPEG-LS), allowing one byte of even padding. */
 function endsImage(fragment: Uint8Array): boolean {
   const n = fragment.length;
@@ -52,7 +43,7 @@ function endsImage(fragment: Uint8Array): boolean {
 function firstFrameFragments(fragments: Uint8Array[], frames: number): Uint8Array {
   const [offsetTable, ...data] = fragments;
   if (data.length === 0) throw new DicomError('the encapsulated pixel data has no fragments');
-  if (frames === 1) return concat(data);
+  if (frames === 1) return concatBytes(data);
   if (data.length === frames) return data[0] as Uint8Array;
   const table = offsetTable && offsetTable.length >= 8 ? offsetTable : undefined;
   // With a table: the fragments before the second frame's offset (each item adds an 8-byte header).
@@ -65,7 +56,7 @@ function firstFrameFragments(fragments: Uint8Array[], frames: number): Uint8Arra
     first.push(fragment);
     position += fragment.length + 8;
   }
-  return concat(first);
+  return concatBytes(first);
 }
 
 /** The first frame's samples; codecs and RLE give them pixel-interleaved. */

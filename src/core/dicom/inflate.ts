@@ -1,6 +1,7 @@
 // The deflated transfer syntax's data set (PS3.5 A.5) is raw DEFLATE (RFC 1951). The standard
 // DecompressionStream inflates it in browsers, workers and Node 18+, so the core needs no zlib
 // port; it is asynchronous, which is why readDicom is.
+import { concatBytes } from '../util/bytes';
 import { DicomError } from './data-set';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -11,13 +12,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
     if (done) break;
     chunks.push(value);
   }
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 export async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
