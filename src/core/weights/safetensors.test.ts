@@ -85,6 +85,25 @@ describe('writeSafetensors', () => {
     disposeStateDict(input);
   });
 
+  it('reads a hand-made header with __proto__ and constructor keys as names, polluting nothing', () => {
+    const header = JSON.stringify({
+      __metadata__: { ['__proto__']: 'meta' },
+      ['__proto__']: { dtype: 'F32', shape: [1], data_offsets: [0, 4] },
+      constructor: { dtype: 'F32', shape: [1], data_offsets: [4, 8] },
+    });
+    const text = new TextEncoder().encode(header.padEnd(Math.ceil(header.length / 8) * 8, ' '));
+    const bytes = new Uint8Array(8 + text.length + 8);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(text.length), true);
+    bytes.set(text, 8);
+    new DataView(bytes.buffer).setFloat32(8 + text.length, 1.5, true);
+    new DataView(bytes.buffer).setFloat32(8 + text.length + 4, -2, true);
+    const { tensors } = readSafetensors(bytes, { fileName: 'hostile.safetensors' });
+    expect(Object.keys(tensors).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Array.from((tensors['constructor' as string] as tf.Tensor).dataSync())).toEqual([-2]);
+    expect(({} as Record<string, unknown>).dtype).toBeUndefined(); // Object.prototype untouched
+    disposeStateDict(tensors);
+  });
+
   it('omits an empty __metadata__ and refuses dtypes other than float32 and int32', () => {
     const flag = { flag: tf.tensor1d([true], 'bool') };
     expect(() => writeSafetensors(flag)).toThrow('tensor "flag" has dtype bool');
