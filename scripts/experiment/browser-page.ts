@@ -5,7 +5,12 @@ import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { type BackendName, selectBackend } from '../../src/core/backend/select';
 import type { ExperimentConfig } from '../../src/core/experiment/config';
-import { runExperiment, type StageRunReport } from '../../src/core/experiment/experiment';
+import {
+  planExperiment,
+  runExperiment,
+  type StageRunReport,
+} from '../../src/core/experiment/experiment';
+import { type Shard, shardRuns } from '../../src/core/experiment/shard';
 import { describeWebGlRenderer, describeWebGpuAdapter } from '../../src/platform/adapter-info';
 import { decodeExperimentBlob } from './browser-blob';
 
@@ -15,6 +20,8 @@ export interface PageRequest {
   backends: BackendName[];
   /** Where the driver serves the blob of browser-blob.ts. */
   blobUrl: string;
+  /** --shard: run only this slice of the plan. */
+  shard?: Shard;
 }
 
 export interface PageResult {
@@ -54,6 +61,7 @@ async function run(request: PageRequest): Promise<PageResult> {
     request.config,
     { name: blob.name, index: blob.index, imageOf: (path) => blob.images.get(path) },
     { backend, log, ...(blob.pretrained ? { pretrainedFile: blob.pretrained } : {}) },
+    shardRuns(planExperiment(request.config), request.shard ?? { index: 0, count: 1 }),
   );
   return { backend, reports };
 }

@@ -9,6 +9,7 @@ import type { BackendName } from '../../src/core/backend/select';
 import type { GrayPixels } from '../../src/core/data/memory-feed';
 import type { ExperimentConfig } from '../../src/core/experiment/config';
 import type { ExperimentData, StageRunReport } from '../../src/core/experiment/experiment';
+import type { Shard } from '../../src/core/experiment/shard';
 import { CHROMIUM_FLAGS, chromiumPath } from '../lib/chromium';
 import { type Served, serveDev } from '../lib/server';
 import { type BlobContents, encodeExperimentBlob } from './browser-blob';
@@ -21,6 +22,8 @@ export interface BrowserRunOptions {
   swiftshader: boolean;
   pretrainedFile?: { bytes: Uint8Array; fileName: string };
   log: (line: string) => void;
+  /** --shard: the page runs only this slice of the plan. */
+  shard: Shard;
 }
 
 /** Chromium's flags: the browser tests' set, with the SwiftShader adapter only when asked for. */
@@ -72,7 +75,12 @@ export async function runInBrowser(
       headless: true,
       args: chromiumFlags(options.swiftshader),
     });
-    const request: PageRequest = { config, backends: options.backends, blobUrl: blob.url };
+    const request: PageRequest = {
+      config,
+      backends: options.backends,
+      blobUrl: blob.url,
+      shard: options.shard,
+    };
     const result = await runOnPage(browser, dev.url, request, options.log);
     options.log(`Chromium ran the experiment on ${result.backend}`);
     return result.reports;

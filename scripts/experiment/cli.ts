@@ -10,18 +10,24 @@ import { buildReport } from '../../src/core/eval/report';
 import { reportToCsv } from '../../src/core/eval/report-csv';
 import { reportToMarkdown } from '../../src/core/eval/report-markdown';
 import { type ExperimentConfig, parseExperimentConfig } from '../../src/core/experiment/config';
+import { describeCost, measureSecondsPerStep } from '../../src/core/experiment/cost';
 import { phantomDataset } from '../../src/core/experiment/demo-data';
 import {
   type ExperimentData,
+  type ExperimentRunSpec,
+  experimentImages,
+  planExperiment,
   runExperiment,
   type StageRunReport,
 } from '../../src/core/experiment/experiment';
+import { parseShard, type Shard, shardRuns } from '../../src/core/experiment/shard';
 import { defaultShortSide } from '../../src/platform/decode-image';
 import { startNodeCpuBackend } from '../lib/node-cpu';
+import { configHash } from './config-hash';
 import { loadFolderDataset } from './node-dataset';
 
 const USAGE =
-  'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
+  'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--shard I/N] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
 const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
 
 /** The experiment's data: the phantom rendered, or a folder on disk decoded (format detected). */
@@ -45,9 +51,10 @@ export async function loadExperimentData(
   return { name: folder.name, index: folder.index, imageOf: (p) => folder.images.get(p) };
 }
 
-/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json, written as soon as
- *  the stage ends, so an interrupted experiment keeps every finished run. */
-function writeRun(out: string, r: StageRunReport): void {
+/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json, with the config's
+ *  hash (what the merge checks), written as soon as the stage ends, so an interrupted experiment
+ *  keeps every finished run. */
+function writeRun(out: string, r: StageRunReport, hash: string): void {
   const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
   const name = [
     procedure,
@@ -59,12 +66,15 @@ function writeRun(out: string, r: StageRunReport): void {
     .join('_')
     .replace(/\s+/g, '-');
   mkdirSync(join(out, 'runs'), { recursive: true });
-  writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify(r, null, 2));
+  writeFileSync(
+    join(out, 'runs', `${name}.json`),
+    JSON.stringify({ configHash: hash, ...r }, null, 2),
+  );
 }
 
 /** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. */
-export function writeReports(out: string, reports: StageRunReport[]): string {
-  for (const r of reports) writeRun(out, r);
+export function writeReports(out: string, reports: StageRunReport[], hash: string): string {
+  for (const r of reports) writeRun(out, r, hash);
   const report = buildReport(reports.map((r) => r.record));
   const markdown = reportToMarkdown(report);
   writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
@@ -80,6 +90,8 @@ interface CliOptions {
   /** --seeds: run only these seeds (one process per seed uses one core each; merge the outputs
    *  with scripts/experiment-report.ts). */
   seeds?: number[];
+  /** --shard I/N: run only the I-th (0-based) of N slices of the grid (shard.ts). */
+  shard?: Shard;
   /** Set with --browser: the backends Chromium tries. */
   browserBackends?: BackendName[];
   swiftshader: boolean;
@@ -92,6 +104,7 @@ export function parseCli(args: string[]): CliOptions {
     options: {
       out: { type: 'string' },
       seeds: { type: 'string' },
+      shard: { type: 'string' },
       browser: { type: 'boolean', default: false },
       backend: { type: 'string' },
       swiftshader: { type: 'boolean', default: false },
@@ -107,6 +120,7 @@ export function parseCli(args: string[]): CliOptions {
     configPath,
     ...(values.out ? { out: values.out } : {}),
     ...(values.seeds !== undefined ? { seeds: parseSeeds(values.seeds) } : {}),
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
     ...(values.browser ? { browserBackends: [backend] } : {}),
     swiftshader: values.swiftshader,
   };
@@ -127,6 +141,19 @@ function readPretrained(config: ExperimentConfig, configDir: string) {
   return { bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) };
 }
 
+/** Prints the cost estimate: the first cell's step rate on Node's CPU backend, times the grid. */
+async function printEstimate(
+  config: ExperimentConfig,
+  data: ExperimentData,
+  plan: ExperimentRunSpec[],
+  shard: Shard,
+): Promise<void> {
+  const first = plan[0];
+  if (!first) return;
+  const rate = await measureSecondsPerStep(config, first, experimentImages(config, data, first));
+  console.log(describeCost(config, plan, rate, shard.count));
+}
+
 /** Runs the command line `args` (without node and the script); returns the reports and where they went. */
 export async function runExperimentCli(
   args: string[],
@@ -134,10 +161,18 @@ export async function runExperimentCli(
   const cli = parseCli(args);
   const configured = parseExperimentConfig(JSON.parse(readFileSync(cli.configPath, 'utf8')));
   const config = cli.seeds ? { ...configured, seeds: cli.seeds } : configured;
+  const hash = configHash(config);
+  const shard = cli.shard ?? { index: 0, count: 1 };
+  const plan = planExperiment(config);
+  const runs = shardRuns(plan, shard);
+  const out = cli.out ?? join('results', config.name);
   const configDir = dirname(resolve(cli.configPath));
   const data = await loadExperimentData(config, configDir);
   const pretrained = readPretrained(config, configDir);
   const log = (line: string) => console.log(line);
+  log(
+    `config ${hash}; shard ${shard.index}/${shard.count}: ${runs.length} of ${plan.length} cells`,
+  );
   let reports: StageRunReport[];
   if (cli.browserBackends) {
     const { runInBrowser } = await import('./browser-runner');
@@ -145,19 +180,25 @@ export async function runExperimentCli(
       backends: cli.browserBackends,
       swiftshader: cli.swiftshader,
       log,
+      shard,
       ...(pretrained ? { pretrainedFile: pretrained } : {}),
     });
   } else {
     await startNodeCpuBackend(); // threads: CHROMAXR_CPU_THREADS, else every core
     log(`Node: tfjs cpu, convolutions on ${cpuKernelInfo()}`);
-    reports = await runExperiment(config, data, {
-      backend: tf.getBackend(),
-      log,
-      onReport: (r) => writeRun(cli.out ?? join('results', config.name), r),
-      ...(pretrained ? { pretrainedFile: pretrained } : {}),
-    });
+    await printEstimate(config, data, plan, shard);
+    reports = await runExperiment(
+      config,
+      data,
+      {
+        backend: tf.getBackend(),
+        log,
+        onReport: (r) => writeRun(out, r, hash),
+        ...(pretrained ? { pretrainedFile: pretrained } : {}),
+      },
+      runs,
+    );
   }
-  const out = cli.out ?? join('results', config.name);
-  console.log(`\n${writeReports(out, reports)}\nReports in ${out}/`);
+  console.log(`\n${writeReports(out, reports, hash)}\nReports in ${out}/`);
   return { reports, out };
 }

@@ -103,17 +103,19 @@ export function experimentImages(
   return images;
 }
 
+/** Runs `runs` of the plan (all of them, or one shard's: shard.ts) in order. */
 export async function runExperiment(
   config: ExperimentConfig,
   data: ExperimentData,
   deps: ExperimentDeps,
+  runs: ExperimentRunSpec[] = planExperiment(config),
 ): Promise<StageRunReport[]> {
   const reports: StageRunReport[] = [];
   const imagesOf = lastValueCache(
     (run: ExperimentRunSpec) => `${run.fraction}/${run.draw}`,
     (run) => experimentImages(config, data, run, deps.log),
   );
-  for (const run of planExperiment(config)) {
+  for (const run of runs) {
     reports.push(...(await runExperimentRun(config, run, imagesOf(run), deps)));
   }
   return reports;
