@@ -2,10 +2,15 @@
 // were damaged on disk is detected on read, named, and decoded again on the next drop (nothing
 // else); a quota error on a shard write stops the ingestion with what is needed, leaves no partial
 // shard, and the next drop resumes. The same harness page as ingest.test.ts.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { type Served, serveDev } from '../../scripts/lib/server';
+import { encodeGrayPng } from '../../scripts/png';
 import type { CacheSettings } from '../../src/platform/image-cache';
 import { buildDropFolder, type DropFolder } from './ingest-folder';
 
@@ -136,4 +141,25 @@ it('resumes after the ingestion worker dies mid-shard: no duplicates, no holes',
   const readable = paths.filter((p) => !folder.broken.has(p) && /\.(png|jpe?g)$/i.test(p));
   expect(Object.keys(cache.images).sort()).toEqual(readable.sort());
   expect(cache.skipped.map((s) => s.path).sort()).toEqual([...folder.broken.keys()].sort());
+});
+
+it('caches an 8000 × 8000 radiograph without running out of memory', async () => {
+  const root = join(mkdtempSync(join(tmpdir(), 'chromaxr-large-')), 'large');
+  mkdirSync(join(root, 'NORMAL'), { recursive: true });
+  const side = 8000;
+  const pixels = new Uint8Array(side * side);
+  for (let y = 0; y < side; y++) pixels.fill(y % 256, y * side, (y + 1) * side); // horizontal bands
+  writeFileSync(
+    join(root, 'NORMAL', 'big.png'),
+    encodeGrayPng({ width: side, height: side, pixels }),
+  );
+  await page.setInputFiles('#folder', root);
+  await page.evaluate(() => window.ingestHarness.takeInput());
+  const run = await page.evaluate((s) => window.ingestHarness.ingest(s), SETTINGS);
+  expect(run.summary).toMatchObject({ cached: 1, skipped: 0 });
+  const cache = await page.evaluate(
+    ([k]) => window.ingestHarness.readCache(k, ['large/NORMAL/big.png']),
+    [run.key] as const,
+  );
+  expect(cache.images['large/NORMAL/big.png']?.width).toBe(SETTINGS.shortSide);
 });
