@@ -1,7 +1,7 @@
 // Decodes one JPEG, PNG or DICOM file to gray cache pixels at the cache resolution. Browser/worker
 // only (createImageBitmap, OffscreenCanvas); the resampling helpers are pure, so Node tests them.
 import { extension } from '../core/data/paths';
-import { decodeDicom, hasDicomMarker } from './decode-dicom';
+import { type DicomIdentify, decodeDicom, hasDicomMarker } from './decode-dicom';
 import { jpegSize, refuseOversized } from './image-size';
 import { decodePng, isPng, luma, readPngHeader } from './png-decode';
 
@@ -173,13 +173,14 @@ export async function decodeImageFile(
   path: string,
   blob: Blob,
   settings: DecodeSettings,
+  identify?: DicomIdentify,
 ): Promise<CacheImage> {
   try {
     const kind = await sniff(path, blob);
     // 16-bit PNGs and DICOM through our decoders, so the extra precision survives the resize.
     const image: CacheImage =
       kind === 'dicom'
-        ? await decodeDicom(blob)
+        ? await decodeDicom(blob, identify)
         : kind === 'png16'
           ? await decodePng(new Uint8Array(await blob.arrayBuffer()))
           : await decodeNative(blob);

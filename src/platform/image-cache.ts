@@ -36,6 +36,8 @@ export interface SkippedFile {
 export interface ShardSummary {
   images: number;
   skipped: SkippedFile[];
+  /** The shard's DICOM files: salted hash of PatientID and the SOPInstanceUID (dicom-identity). */
+  dicom?: { fileIndex: number; patient: string; sop: string }[];
 }
 
 /**
@@ -255,4 +257,21 @@ export async function cachedPaths(key: string): Promise<Set<string>> {
   const manifest = await readManifest(key);
   if (!manifest) throw new Error(`No cached dataset ${key.slice(0, 12)}…: ingest it first`);
   return new Set(cachedEntries(manifest, await readPaths(key)).map((entry) => entry.path));
+}
+
+/** The cached DICOM files' identities by path (hashed patient, SOPInstanceUID), from the manifest. */
+export async function dicomIdentities(
+  key: string,
+): Promise<Map<string, { patient: string; sop: string }>> {
+  const manifest = await readManifest(key);
+  if (!manifest) return new Map();
+  const paths = await readPaths(key);
+  const found = new Map<string, { patient: string; sop: string }>();
+  for (const shard of manifest.shards) {
+    for (const { fileIndex, patient, sop } of shard?.dicom ?? []) {
+      const path = paths[fileIndex];
+      if (path !== undefined) found.set(path, { patient, sop });
+    }
+  }
+  return found;
 }

@@ -5,6 +5,7 @@ import { accountFor, type DatasetAccounting } from '../core/data/accounting';
 import { type LabelCount, labelCounts } from '../core/data/counts';
 import { parseDatasetFiles } from '../core/data/dataset-files';
 import type { DetectedFormat } from '../core/data/detect';
+import type { DicomIdentities } from '../core/data/dicom-identity';
 import type { StoredDatasetIndex } from './dataset-index-store';
 import type { WalkedFile } from './walk-folder';
 
@@ -30,6 +31,7 @@ export async function indexLabels(
   detected: DetectedFormat,
   files: readonly WalkedFile[],
   cached: ReadonlySet<string>,
+  dicom: DicomIdentities = new Map(),
 ): Promise<{ record: StoredDatasetIndex; summary: IndexSummary }> {
   const byPath = new Map(files.map(({ path, file }) => [path, file]));
   const readText = (path: string) => {
@@ -37,7 +39,7 @@ export async function indexLabels(
     if (file === undefined) throw new Error(`${path} is not in the dropped folder`);
     return file.text();
   };
-  const parsed = await parseDatasetFiles(detected, [...byPath.keys()], readText);
+  const parsed = await parseDatasetFiles(detected, [...byPath.keys()], readText, dicom);
   const index = { labels: parsed.labels, items: parsed.items };
   if (index.items.length === 0) {
     throw new Error(

@@ -54,7 +54,9 @@ export interface IngestHooks {
  *  its decoder threads busy. */
 const DECODES_IN_FLIGHT = 4;
 
-type Decoded = { fileIndex: number; image: CacheImage } | { fileIndex: number; error: string };
+type Decoded =
+  | { fileIndex: number; image: CacheImage; dicom?: { patientId: string; sopInstanceUid: string } }
+  | { fileIndex: number; error: string };
 
 async function decodeAll(
   files: readonly WalkedFile[],
@@ -67,7 +69,11 @@ async function decodeAll(
     for (let i = next++; i < files.length; i = next++) {
       const { path, file } = files[i] as WalkedFile;
       try {
-        results[i] = { fileIndex: first + i, image: await decodeImageFile(path, file, settings) };
+        let dicom: { patientId: string; sopInstanceUid: string } | undefined;
+        const image = await decodeImageFile(path, file, settings, (ids) => {
+          dicom = ids;
+        });
+        results[i] = { fileIndex: first + i, image, ...(dicom ? { dicom } : {}) };
       } catch (error) {
         const reason = error instanceof DecodeError ? error.reason : String(error);
         results[i] = { fileIndex: first + i, error: reason };
@@ -76,6 +82,33 @@ async function decodeAll(
   };
   await Promise.all(Array.from({ length: DECODES_IN_FLIGHT }, work));
   return results;
+}
+
+/** A patient ID as the cache keeps it: SHA-256 of the dataset's key and the ID (the key salts it,
+ *  so the stored value names no patient and differs between datasets), 16 hex digits. */
+export async function hashedPatient(datasetKey: string, patientId: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${datasetKey}\u0000${patientId}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The shard's DICOM identities, patients hashed; files without a PatientID keep their folder's
+ *  grouping (no entry). */
+async function shardIdentities(key: string, images: readonly Decoded[]) {
+  const entries = await Promise.all(
+    images.flatMap((d) =>
+      'dicom' in d && d.dicom && d.dicom.patientId !== ''
+        ? [
+            hashedPatient(key, d.dicom.patientId).then((patient) => ({
+              fileIndex: d.fileIndex,
+              patient,
+              sop: d.dicom?.sopInstanceUid ?? '',
+            })),
+          ]
+        : [],
+    ),
+  );
+  return entries.length > 0 ? { dicom: entries } : {};
 }
 
 /** Decodes and commits shard `index`; returns the manifest that lists it. */
@@ -97,7 +130,8 @@ async function ingestShard(
     'error' in d ? [{ path: files[d.fileIndex]?.path ?? '', reason: d.error }] : [],
   );
   for (const s of skipped) hooks.onSkipped(s.path, s.reason);
-  const summary: ShardSummary = { images: images.length, skipped };
+  const identities = await shardIdentities(manifest.key, images);
+  const summary: ShardSummary = { images: images.length, skipped, ...identities };
   const record = packShard(images, bitDepth);
   try {
     return await commitShard(manifest, index, record, summary);

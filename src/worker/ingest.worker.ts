@@ -5,7 +5,13 @@
 import { detectDatasetFormat } from '../core/data/detect';
 import { sheetPage } from '../platform/contact-sheet-source';
 import { deleteDatasetIndex, saveDatasetIndex } from '../platform/dataset-index-store';
-import { cachedPaths, datasetKey, deleteDataset, imageFiles } from '../platform/image-cache';
+import {
+  cachedPaths,
+  datasetKey,
+  deleteDataset,
+  dicomIdentities,
+  imageFiles,
+} from '../platform/image-cache';
 import { indexLabels } from '../platform/index-labels';
 import { ingest } from '../platform/ingest-loop';
 import { storageUse } from '../platform/storage-full';
@@ -56,7 +62,9 @@ async function cache(request: Extract<IngestRequest, { kind: 'ingest' }>): Promi
 async function index(request: Extract<IngestRequest, { kind: 'index' }>): Promise<void> {
   const files = dropOf(request.dropId);
   const cached = await cachedPaths(request.datasetKey);
-  const { record, summary } = await indexLabels(request.name, request.format, files, cached);
+  const dicom = await dicomIdentities(request.datasetKey);
+  const { name, format } = request;
+  const { record, summary } = await indexLabels(name, format, files, cached, dicom);
   await saveDatasetIndex(request.datasetKey, record);
   post({ kind: 'indexed', id: request.id, ...summary });
 }

@@ -5,6 +5,7 @@ import { parseChestXray14Csv } from './chestxray14';
 import { applyChestXray14SplitLists, resolveChestXray14Images } from './chestxray14-files';
 import { parseCheXpertCsv } from './chexpert';
 import type { DatasetFormat, DetectedFormat } from './detect';
+import { applyDicomIdentities, type DicomIdentities } from './dicom-identity';
 import { parseFolderPerClass } from './folder';
 import { parseGenericCsv } from './generic-csv';
 import { parseMuraLabeledStudies, parseMuraPaths } from './mura';
@@ -23,9 +24,11 @@ export async function parseDatasetFiles(
   detected: DetectedFormat,
   paths: readonly string[],
   readText: ReadText,
+  dicom: DicomIdentities = new Map(),
 ): Promise<DatasetFromFiles> {
   const parsed = await parseFormat(detected, paths, readText);
-  const { items, missing } = resolvePaths(parsed.items, paths);
+  const { items: resolved, unmatched } = resolvePaths(parsed.items, paths);
+  const { items, missing } = applyDicomIdentities(resolved, unmatched, dicom);
   return { ...parsed, items, missing, format: detected.format };
 }
 
@@ -101,13 +104,13 @@ function resolvePaths(items: readonly DatasetItem[], paths: readonly string[]) {
     }
   }
   const resolved: DatasetItem[] = [];
-  const missing: string[] = [];
+  const unmatched: DatasetItem[] = [];
   for (const item of items) {
     const match = longestTailMatch(item.path, byTail);
-    if (match === undefined) missing.push(item.path);
+    if (match === undefined) unmatched.push(item);
     else resolved.push({ ...item, path: match });
   }
-  return { items: resolved, missing };
+  return { items: resolved, unmatched };
 }
 
 function longestTailMatch(wanted: string, byTail: ReadonlyMap<string, string>) {

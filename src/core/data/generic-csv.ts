@@ -22,7 +22,8 @@ export interface GenericCsvOptions {
   fileName?: string;
 }
 
-const PATH_COLUMNS = ['path', 'image', 'filename', 'file', 'Image Index'];
+// SOPInstanceUID last: a DICOM folder's CSV may name its images by UID (core/data/dicom-identity.ts).
+const PATH_COLUMNS = ['path', 'image', 'filename', 'file', 'Image Index', 'SOPInstanceUID'];
 const PATIENT_COLUMNS = ['patient', 'patient_id', 'patientId', 'Patient ID'];
 const CLASS_COLUMNS = ['label', 'class', 'diagnosis', 'finding'];
 const BINARY_CELL = /^\s*(?:[01](?:\.0*)?)?\s*$/;
