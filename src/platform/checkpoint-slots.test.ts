@@ -77,6 +77,16 @@ describe('checkpoint slots', () => {
     expect((await store.load())?.info.step).toBe(3);
   });
 
+  it('counts the bytes both slots hold, and keeps the count out of the summary', async () => {
+    const store = new MemoryCheckpoints();
+    expect(await store.storedBytes()).toBe(0);
+    await store.save(bytesOf(2), info(2));
+    await store.save(bytesOf(4), info(4));
+    await store.save(bytesOf(6), info(6)); // overwrites the oldest slot
+    expect(await store.storedBytes()).toBe(2 * 64);
+    expect(await store.loadInfo()).toEqual(info(6));
+  });
+
   it('clear forgets both slots', async () => {
     const store = new MemoryCheckpoints();
     await store.save(bytesOf(2), info(2));

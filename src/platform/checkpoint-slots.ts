@@ -14,8 +14,9 @@ export interface CheckpointInfo {
   savedAt: string;
 }
 
-/** The summary as stored: `checksum` is absent for checkpoints saved before checksums. */
-type StoredInfo = CheckpointInfo & { checksum?: number };
+/** The summary as stored: `checksum` (and `byteLength`) are absent for checkpoints saved before
+ *  them. */
+type StoredInfo = CheckpointInfo & { checksum?: number; byteLength?: number };
 
 /** A loaded checkpoint; `damaged` is the newer one that failed its checksum, when this is the
  *  one before it. */
@@ -48,7 +49,7 @@ export class CheckpointSlots {
   async save(bytes: Uint8Array, info: CheckpointInfo): Promise<void> {
     const next = (1 - (await this.head())) as 0 | 1;
     const slot = SLOTS[next];
-    const stored: StoredInfo = { ...info, checksum: xxHash32(bytes) };
+    const stored: StoredInfo = { ...info, checksum: xxHash32(bytes), byteLength: bytes.byteLength };
     await this.kv.write(
       [
         [slot.bytes, bytes],
@@ -57,6 +58,13 @@ export class CheckpointSlots {
       ],
       [],
     );
+  }
+
+  /** Bytes held by both slots, from their summaries (no payload read; 0 for slots saved before
+   *  sizes were recorded). */
+  async storedBytes(): Promise<number> {
+    const infos = await Promise.all(SLOTS.map((slot) => this.kv.get<StoredInfo>(slot.info)));
+    return infos.reduce((sum, info) => sum + (info?.byteLength ?? 0), 0);
   }
 
   /** The current checkpoint's summary (not checked: that reads its bytes). */
@@ -99,7 +107,7 @@ export class CheckpointSlots {
   }
 }
 
-function withoutChecksum({ checksum: _, ...info }: StoredInfo): CheckpointInfo {
+function withoutChecksum({ checksum: _, byteLength: __, ...info }: StoredInfo): CheckpointInfo {
   return info;
 }
 

@@ -34,5 +34,6 @@ export async function saveCheckpoint(...args: Parameters<CheckpointSlots['save']
 }
 
 export const loadCheckpointInfo = () => slots.loadInfo();
+export const checkpointBytes = () => slots.storedBytes();
 export const loadCheckpoint = () => slots.load();
 export const clearCheckpoint = () => slots.clear();

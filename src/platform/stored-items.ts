@@ -1,11 +1,18 @@
 // What else the studio keeps besides cached datasets, for the storage view: the checkpoint of a
 // stage in progress and the runs history, with the history's size (its preview snapshots are most
 // of it). Browser/worker only (IndexedDB).
-import { loadCheckpointInfo } from './checkpoint-store';
+import { checkpointBytes, loadCheckpointInfo } from './checkpoint-store';
 import { listRuns, type RunHistoryEntry } from './run-history';
 
 export interface StoredItems {
-  checkpoint: { stage: string; step: number; totalSteps: number; savedAt: string } | null;
+  /** The stage in progress's checkpoint; `bytes` counts both slots (it and the one before). */
+  checkpoint: {
+    stage: string;
+    step: number;
+    totalSteps: number;
+    savedAt: string;
+    bytes: number;
+  } | null;
   runs: { count: number; bytes: number };
 }
 
@@ -21,7 +28,12 @@ function entryBytes(entry: RunHistoryEntry): number {
 }
 
 export async function storedItems(): Promise<StoredItems> {
-  const [info, runs] = await Promise.all([loadCheckpointInfo(), listRuns()]);
+  const [info, slotBytes, runs] = await Promise.all([
+    loadCheckpointInfo(),
+    checkpointBytes(),
+    listRuns(),
+  ]);
   const bytes = runs.reduce((n, entry) => n + entryBytes(entry), 0);
-  return { checkpoint: info ?? null, runs: { count: runs.length, bytes } };
+  const checkpoint = info ? { ...info, bytes: slotBytes } : null;
+  return { checkpoint, runs: { count: runs.length, bytes } };
 }

@@ -20,7 +20,13 @@ const before = {
   quota: 10e9,
   details: {},
   datasets: [dataset('a', 'chexpert', 223414, 2.4e9), dataset('b', 'kermany', 300, 3.2e6)],
-  checkpoint: { stage: 'all', step: 40, totalSteps: 100, savedAt: '2026-12-05T01:02:03Z' },
+  checkpoint: {
+    stage: 'all',
+    step: 40,
+    totalSteps: 100,
+    savedAt: '2026-12-05T01:02:03Z',
+    bytes: 9.4e7,
+  },
   runs: { count: 12, bytes: 5.5e6 },
 };
 const after = {
@@ -55,7 +61,7 @@ it('lists what is stored and deletes a dataset only once confirmed', async () =>
     ['kermany', '300', '≈ 3.2 MB'],
   ]);
   expect([...container.querySelectorAll('.stored-items li')].map((li) => li.textContent)).toEqual([
-    'Checkpoint: All, step 40 of 100 (saved 2026-12-05 01:02 UTC)',
+    'Checkpoint: All, step 40 of 100 (saved 2026-12-05 01:02 UTC), ≈ 94.0 MB with the one before',
     'Runs history: 12 stage runs, ≈ 5.5 MB',
   ]);
   const button = (name: string) =>

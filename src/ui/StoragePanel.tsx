@@ -55,7 +55,7 @@ function OtherItems({ use }: { use: StoredItems }) {
       <li>
         Checkpoint:{' '}
         {checkpoint
-          ? `${stageTitle(checkpoint.stage)}, step ${checkpoint.step} of ${checkpoint.totalSteps} (saved ${checkpoint.savedAt.slice(0, 16).replace('T', ' ')} UTC)`
+          ? `${stageTitle(checkpoint.stage)}, step ${checkpoint.step} of ${checkpoint.totalSteps} (saved ${checkpoint.savedAt.slice(0, 16).replace('T', ' ')} UTC), ≈ ${bytes(checkpoint.bytes)} with the one before`
           : 'none'}
       </li>
       <li>
