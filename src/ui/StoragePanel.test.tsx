@@ -76,3 +76,24 @@ it('lists what is stored and deletes a dataset only once confirmed', async () =>
   expect(deleteCachedDataset).toHaveBeenCalledWith('b');
   expect(rows()).toEqual([['chexpert', '223,414', '≈ 2.40 GB']]);
 });
+
+it('says what to do when no dataset is cached yet', async () => {
+  const empty = {
+    ...before,
+    usage: 0,
+    datasets: [],
+    checkpoint: null,
+    runs: { count: 0, bytes: 0 },
+  };
+  const commands = { storageUse: async () => empty } as unknown as StudioCommands;
+  const container = document.createElement('div');
+  await act(async () =>
+    createRoot(container).render(
+      <CommandsContext.Provider value={commands}>
+        <StoragePanel />
+      </CommandsContext.Provider>,
+    ),
+  );
+  expect(container.querySelector('table')).toBeNull();
+  expect(container.textContent).toContain('No cached datasets yet: drop or choose a folder above.');
+});

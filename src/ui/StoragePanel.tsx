@@ -78,7 +78,10 @@ export function StoragePanel() {
       <summary>
         Stored in this browser{use ? `: ${bytes(use.usage)} of ${bytes(use.quota)}` : ''}
       </summary>
-      {use ? (
+      {use && use.datasets.length === 0 ? (
+        <p>No cached datasets yet: drop or choose a folder above.</p>
+      ) : null}
+      {use && use.datasets.length > 0 ? (
         <table>
           <caption>Cached datasets (decoded images and label index)</caption>
           <thead>
