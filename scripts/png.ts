@@ -2,6 +2,7 @@
 // which is why it lives in scripts/ and never in src/core (the core must also run in browsers).
 
 import { deflateSync } from 'node:zlib';
+import { concatBytes } from '../src/core/util/bytes';
 
 export interface GrayPixels {
   width: number;
@@ -72,11 +73,5 @@ export function encodeGrayPng(image: GrayPixels): Uint8Array {
     chunk('IDAT', deflateSync(scanlines(image, bitDepth / 8))),
     chunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -35,20 +35,25 @@ const after = {
   datasets: [before.datasets[0] as (typeof before.datasets)[0]],
 };
 
-it('lists what is stored and deletes a dataset only once confirmed', async () => {
-  const deleteCachedDataset = vi.fn(async () => after);
-  const commands = {
-    storageUse: async () => before,
-    deleteCachedDataset,
-  } as unknown as StudioCommands;
+/** The panel over `commands` (the two it uses), rendered with its first answer in. */
+async function renderPanel(commands: Partial<StudioCommands>): Promise<HTMLDivElement> {
   const container = document.createElement('div');
   await act(async () =>
     createRoot(container).render(
-      <CommandsContext.Provider value={commands}>
+      <CommandsContext.Provider value={commands as StudioCommands}>
         <StoragePanel />
       </CommandsContext.Provider>,
     ),
   );
+  return container;
+}
+
+it('lists what is stored and deletes a dataset only once confirmed', async () => {
+  const deleteCachedDataset = vi.fn(async () => after);
+  const container = await renderPanel({
+    storageUse: async () => before,
+    deleteCachedDataset,
+  });
   expect(container.querySelector('summary')?.textContent).toBe(
     'Stored in this browser: 2.50 GB of 10.00 GB',
   );
@@ -85,15 +90,7 @@ it('says what to do when no dataset is cached yet', async () => {
     checkpoint: null,
     runs: { count: 0, bytes: 0 },
   };
-  const commands = { storageUse: async () => empty } as unknown as StudioCommands;
-  const container = document.createElement('div');
-  await act(async () =>
-    createRoot(container).render(
-      <CommandsContext.Provider value={commands}>
-        <StoragePanel />
-      </CommandsContext.Provider>,
-    ),
-  );
+  const container = await renderPanel({ storageUse: async () => empty });
   expect(container.querySelector('table')).toBeNull();
   expect(container.textContent).toContain('No cached datasets yet: drop or choose a folder above.');
 });

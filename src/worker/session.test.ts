@@ -9,6 +9,8 @@ import {
   fakeSessionDeps,
   MemoryCheckpoints,
   MemoryDatasets,
+  TINY_MODEL,
+  TINY_RUN,
 } from '../../test/helpers/session-fakes';
 import { parseCheXpertCsv } from '../core/data/chexpert';
 import { encodeCheckpoint } from '../core/train/checkpoint';
@@ -16,23 +18,8 @@ import { readSafetensors } from '../core/weights/safetensors';
 import type { DatasetRef, ModelSpec, StageRunSpec, WorkerEvent } from './protocol';
 import { TrainerSession } from './session';
 
-const MODEL: ModelSpec = {
-  colorizer: 'coloru',
-  backbone: 'resnet18',
-  widthMultiplier: 0.125,
-  inputSize: 32,
-  seed: 1,
-};
-const RUN: StageRunSpec = {
-  stage: 'colorModule',
-  iterations: 4,
-  batchSize: 4,
-  accumulation: 1,
-  lrMax: 0.01,
-  weightDecay: 0.01,
-  validateEvery: 2,
-  seed: 3,
-};
+const MODEL: ModelSpec = { ...TINY_MODEL, seed: 1 };
+const RUN: StageRunSpec = { ...TINY_RUN, validateEvery: 2, seed: 3 };
 const DEMO: DatasetRef = { kind: 'demo', demo: { patients: 16, imageSize: 40, seed: 2 } };
 const RANDOM_E = { kind: 'random' } as const;
 

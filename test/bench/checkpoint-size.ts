@@ -8,33 +8,17 @@
 import { startCpuBackend } from '../../src/core/backend/select';
 import { parseCheXpertCsv } from '../../src/core/data/chexpert';
 import { readSafetensors } from '../../src/core/weights/safetensors';
-import type {
-  CheckpointInfo,
-  DatasetRef,
-  ModelSpec,
-  StageRunSpec,
-} from '../../src/worker/protocol';
+import type { CheckpointInfo, DatasetRef } from '../../src/worker/protocol';
 import { TrainerSession } from '../../src/worker/session';
 import { generateCheXpertCsv } from '../helpers/chexpert-drop';
-import { fakeSessionDeps, MemoryCheckpoints, MemoryDatasets } from '../helpers/session-fakes';
+import {
+  fakeSessionDeps,
+  MemoryCheckpoints,
+  MemoryDatasets,
+  TINY_MODEL,
+  TINY_RUN,
+} from '../helpers/session-fakes';
 
-const MODEL: ModelSpec = {
-  colorizer: 'coloru',
-  backbone: 'resnet18',
-  widthMultiplier: 0.125,
-  inputSize: 32,
-  seed: 0,
-};
-const RUN: StageRunSpec = {
-  stage: 'colorModule',
-  iterations: 4,
-  batchSize: 4,
-  accumulation: 1,
-  lrMax: 0.01,
-  weightDecay: 0.01,
-  validateEvery: 1,
-  seed: 0,
-};
 const REF: DatasetRef = { kind: 'cached', datasetKey: 'chexpert-bench' };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -52,9 +36,9 @@ await session.loadData(REF);
 console.log(
   `${index.items.length} rows: dataset loaded by key in ${seconds(performance.now() - started)}`,
 );
-await session.build(MODEL, { kind: 'random' }, 1);
+await session.build(TINY_MODEL, { kind: 'random' }, 1);
 saving.onEvent((event) => event.kind === 'checkpointSaved' && session.control.stop());
-await session.runStage(1, RUN);
+await session.runStage(1, TINY_RUN);
 session.model?.network.dispose();
 
 const bytes = saving.checkpoints.bytes as Uint8Array;

@@ -6,13 +6,40 @@ import type { DatasetIndex } from '../../src/core/data/types';
 import type { LabelLookup } from '../../src/platform/cached-feed-source';
 import { CheckpointSlots } from '../../src/platform/checkpoint-slots';
 import type { ExperimentStore } from '../../src/worker/experiment-session';
-import type { ExperimentState, RunHistoryEntry, WorkerEvent } from '../../src/worker/protocol';
+import type {
+  ExperimentState,
+  ModelSpec,
+  RunHistoryEntry,
+  StageRunSpec,
+  WorkerEvent,
+} from '../../src/worker/protocol';
 import type { CheckpointStore, RunHistoryStore, SessionDeps } from '../../src/worker/session';
 import type { DatasetStore } from '../../src/worker/session-data';
 
 /** The browser's two checkpoint slots over a Map (a structured clone per write, as IndexedDB
  *  stores): `saves` counts the writes that landed, `refuse` makes the next writes fail as the
  *  browser does when storage is full, and `records` lets a test damage what is stored. */
+/** The session tests' and the checkpoint bench's network: ColorU + ResNet18 at width ⅛, 32 px. */
+export const TINY_MODEL: ModelSpec = {
+  colorizer: 'coloru',
+  backbone: 'resnet18',
+  widthMultiplier: 0.125,
+  inputSize: 32,
+  seed: 0,
+};
+
+/** A four-step Color Module stage on batches of 4 (validation every step unless overridden). */
+export const TINY_RUN: StageRunSpec = {
+  stage: 'colorModule',
+  iterations: 4,
+  batchSize: 4,
+  accumulation: 1,
+  lrMax: 0.01,
+  weightDecay: 0.01,
+  validateEvery: 1,
+  seed: 0,
+};
+
 export class MemoryCheckpoints extends CheckpointSlots implements CheckpointStore {
   readonly records = new Map<string, unknown>();
   saves = 0;

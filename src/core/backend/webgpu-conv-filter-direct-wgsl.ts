@@ -66,6 +66,24 @@ function accumulate(p: ConvFilterProblem): string {
       acc3 = acc3 + xAt(r3, b, oy, ox) * g;`;
 }
 
+/** Writes the thread's 4 × 4 accumulators (rows k..k+3, columns c..c+3) at split `base`,
+ *  skipping what lies past K or C; shared by both filter-gradient shaders. */
+export const storeAccumulators = `    store(base, k, c, acc0);
+    store(base, k + 1, c, acc1);
+    store(base, k + 2, c, acc2);
+    store(base, k + 3, c, acc3);`;
+
+export const storeFunction = `  fn store(base : i32, k : i32, c : i32, values : vec4<f32>) {
+    if (k >= DW_K) {
+      return;
+    }
+    for (var s = 0; s < 4; s = s + 1) {
+      if (c + s < DW_C) {
+        setOutputAtIndex(base + k * DW_C + c + s, values[s]);
+      }
+    }
+  }`;
+
 /** Whether x and dy are bound as arrays of vec4 (see accumulate). */
 export const directUsesVec4 = (p: ConvFilterProblem) =>
   p.inChannels % 4 === 0 && p.outChannels % 4 === 0;
@@ -106,21 +124,9 @@ const mainSnippet = (p: ConvFilterProblem) => `
       }
     }
     let base = split * (DW_K * DW_C);
-    store(base, k, c, acc0);
-    store(base, k + 1, c, acc1);
-    store(base, k + 2, c, acc2);
-    store(base, k + 3, c, acc3);
+${storeAccumulators}
   }
-  fn store(base : i32, k : i32, c : i32, values : vec4<f32>) {
-    if (k >= DW_K) {
-      return;
-    }
-    for (var s = 0; s < 4; s = s + 1) {
-      if (c + s < DW_C) {
-        setOutputAtIndex(base + k * DW_C + c + s, values[s]);
-      }
-    }
-  }
+${storeFunction}
 `;
 
 export const directGemmSource = (p: ConvFilterProblem, plan: ConvFilterPlan) =>

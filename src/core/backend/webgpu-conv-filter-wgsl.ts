@@ -5,7 +5,12 @@
 // shapes static, and constant divisors compile to multiplies). tfjs only (types).
 import type { ConvFilterPlan, ConvFilterProblem } from './conv-filter-plan';
 import { gemmSize } from './conv-filter-plan';
-import { directGemmSource, directUsesVec4 } from './webgpu-conv-filter-direct-wgsl';
+import {
+  directGemmSource,
+  directUsesVec4,
+  storeAccumulators,
+  storeFunction,
+} from './webgpu-conv-filter-direct-wgsl';
 import type { ProgramUniform, WebGpuProgram } from './webgpu-program';
 
 /** What the code depends on beyond the uniforms: the tiles, the variant and which channel
@@ -185,21 +190,9 @@ const mainSnippet = `
     let base = split * (DW_K * DW_C);
     let k = k0 + tk * 4;
     let c = c0 + tc * 4;
-    store(base, k, c, acc0);
-    store(base, k + 1, c, acc1);
-    store(base, k + 2, c, acc2);
-    store(base, k + 3, c, acc3);
+${storeAccumulators}
   }
-  fn store(base : i32, k : i32, c : i32, values : vec4<f32>) {
-    if (k >= DW_K) {
-      return;
-    }
-    for (var s = 0; s < 4; s = s + 1) {
-      if (c + s < DW_C) {
-        setOutputAtIndex(base + k * DW_C + c + s, values[s]);
-      }
-    }
-  }
+${storeFunction}
 `;
 
 /** dW (one chunk) or the partial sums [splits, K, C] (several), and its uniforms. Inputs: x
