@@ -4,6 +4,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { expect, it, vi } from 'vitest';
+import { useStudio } from '../state/store';
 import { CommandsContext, type StudioCommands } from './commands-context';
 import { StoragePanel } from './StoragePanel';
 
@@ -93,4 +94,17 @@ it('says what to do when no dataset is cached yet', async () => {
   const container = await renderPanel({ storageUse: async () => empty });
   expect(container.querySelector('table')).toBeNull();
   expect(container.textContent).toContain('No cached datasets yet: drop or choose a folder above.');
+});
+
+it('asks again once a dropped folder is indexed, so a new cache shows', async () => {
+  const storageUse = vi.fn(async () => before);
+  await renderPanel({ storageUse });
+  expect(storageUse).toHaveBeenCalledTimes(1);
+  const indexed = { labels: [], images: 0, missing: 0, problems: 0, counts: [] };
+  await act(async () =>
+    useStudio.setState({
+      dataset: { ...useStudio.getState().dataset, folderIndex: indexed as never },
+    }),
+  );
+  expect(storageUse).toHaveBeenCalledTimes(2);
 });

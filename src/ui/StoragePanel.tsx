@@ -3,6 +3,7 @@
 // confirmation; the dataset loaded for training cannot go), and where checkpoints and runs are.
 import { useCallback, useEffect, useState } from 'react';
 import { STAGES } from '../state/pure-core';
+import { useStudio } from '../state/store';
 import type { StorageUse, StoredItems } from '../worker/ingest-protocol';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
@@ -72,9 +73,18 @@ export function StoragePanel() {
   const guard = useCallback((work: Promise<StorageUse & StoredItems>) => {
     work.then(setUse, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
-  useEffect(() => guard(storageUse()), [guard, storageUse]);
+  // Asked again whenever a folder finishes indexing (its cache is then complete) and when the
+  // panel is opened, so it never shows what was stored before the last drop.
+  const indexed = useStudio((s) => s.dataset.folderIndex);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `indexed` is the refresh signal
+  useEffect(() => guard(storageUse()), [guard, storageUse, indexed]);
   return (
-    <details className="card storage-panel">
+    <details
+      className="card storage-panel"
+      onToggle={(event) => {
+        if (event.currentTarget.open) guard(storageUse());
+      }}
+    >
       <summary>
         Stored in this browser{use ? `: ${bytes(use.usage)} of ${bytes(use.quota)}` : ''}
       </summary>
