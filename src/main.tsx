@@ -5,11 +5,13 @@ import { createRoot } from 'react-dom/client';
 import { createCommands } from './state/commands';
 import { createExperimentCommands } from './state/experiment-commands';
 import { createFolderCommands } from './state/folder-commands';
+import { watchNotices } from './state/notices';
 import { useStudio } from './state/store';
 import { connectWorkerEvents } from './state/worker-events';
 import { App } from './ui/App';
 import { CommandsContext } from './ui/commands-context';
 import { saveFile } from './ui/download';
+import { startTheme } from './ui/theme';
 import './ui/studio.css';
 import { checkStorage } from './platform/storage-quota';
 import { pickFolder, walkDataTransfer } from './platform/walk-folder';
@@ -17,7 +19,9 @@ import { backendsFromUrl } from './worker/backends-from-url';
 import { TrainerClient } from './worker/client';
 import { IngestClient } from './worker/ingest-client';
 
+startTheme();
 const trainer = TrainerClient.start();
+watchNotices(useStudio);
 connectWorkerEvents(trainer, useStudio);
 const commands = {
   ...createCommands(trainer, useStudio, saveFile),

@@ -17,7 +17,7 @@ export interface PlannedRun {
   fraction: number;
   draw: number;
   stages: StageId[];
-  /** e.g. "Color Module (coloru) · seed 1". */
+  /** e.g. "Color Module (ColorU) · seed 1". */
   title: string;
   status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
   /** Why it failed, when it did. */

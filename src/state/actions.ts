@@ -30,6 +30,7 @@ export interface StudioActions {
    *  no data and no model, so neither does the page; the last checkpoint can be resumed. */
   workerLost: (reason: string) => void;
   dismissWorkerError: () => void;
+  dismissNotice: (id: number) => void;
   goTo: (step: WizardStep) => void;
   setDemo: (change: Partial<DemoDataRequest>) => void;
   /** Every form set to the quick start (quick-start.ts): data, model, stage and settings. */
@@ -69,6 +70,7 @@ export const createActions = (set: SetState): StudioActions => ({
     })),
   deviceFailed: (message) => set({ device: { phase: 'failed', message } }),
   dismissWorkerError: () => set((s) => ({ training: { ...s.training, workerError: null } })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   workerLost: (reason) =>
     set((s) => ({
       device: { phase: 'starting' },

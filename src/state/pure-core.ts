@@ -29,4 +29,5 @@ export type {
 } from '../core/eval/report-types';
 export { parseExperimentConfig } from '../core/experiment/config';
 export { STAGE_DEFAULTS } from '../core/experiment/stage-settings';
+export { COLORIZER_NAMES } from '../core/model/kinds';
 export { previousStageAfter, STAGE_ORDER, STAGES, stageProblems } from '../core/train/stages';

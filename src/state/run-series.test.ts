@@ -57,7 +57,7 @@ it('lists stored runs, then the live one, smoothing the loss', () => {
   expect(first?.name).toBe('Baseline · seed 0');
   expect(first?.loss.length).toBeLessThanOrEqual(MAX_SERIES_POINTS + 1);
   expect(first?.loss.every((p) => Math.abs(p.smoothed - 2) < 1e-9)).toBe(true); // debiased EMA
-  expect(second).toMatchObject({ name: 'Color Module (coloru) · seed 1', live: true });
+  expect(second).toMatchObject({ name: 'Color Module (ColorU) · seed 1', live: true });
   // EMA with β = 0.98 after 1 then 3, debiased: (0.02·0.98·1 + 0.02·3) / (1 − 0.98²).
   expect(second?.loss[1]?.smoothed).toBeCloseTo((0.02 * 0.98 + 0.06) / (1 - 0.98 ** 2), 12);
 });

@@ -3,11 +3,11 @@
 // thinned for drawing. Pure functions over plain data (tested in Node).
 import type { ExperimentState, RunHistoryEntry } from '../worker/protocol';
 import { type CurvesState, runKey } from './curves';
-import { STAGES } from './pure-core';
+import { displayName, STAGES } from './pure-core';
 
 export interface RunSeries {
   key: string;
-  /** "Color Module (coloru) · seed 1". */
+  /** "Color Module (ColorU) · seed 1". */
   name: string;
   procedure: string;
   seed: number;
@@ -47,7 +47,7 @@ function series(
   auc: readonly { step: number; meanAuc: number | null }[],
   live: boolean,
 ): RunSeries {
-  const t = colorizer && colorizer !== 'replicate' ? ` (${colorizer})` : '';
+  const t = colorizer && colorizer !== 'replicate' ? ` (${displayName(colorizer)})` : '';
   return {
     key,
     name: `${procedure}${t} · seed ${seed}`,

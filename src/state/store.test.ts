@@ -56,7 +56,7 @@ it('blocks every stage until data and a model exist, then applies the stage tabl
   });
   const s = () => useStudio.getState();
   expect(stageBlockers(s(), 'colorModule')).toEqual([]);
-  expect(stageBlockers(s(), 'baseline').join()).toMatch(/replicate/);
+  expect(stageBlockers(s(), 'baseline').join()).toMatch(/gray replication/);
   expect(stageBlockers(s(), 'all').join()).toMatch(/Run Color Module first/);
   patch('training', { previousStage: 'colorModule' });
   expect(stageBlockers(s(), 'all')).toEqual([]);

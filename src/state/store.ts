@@ -10,6 +10,7 @@ import { type ExperimentSlice, initialExperiment } from './experiment';
 import { type HistoryState, initialHistory } from './history';
 import { initialLrFinder, type LrFinderState } from './lr-finder';
 import { initialModel, type ModelState } from './model';
+import type { Notice } from './notices';
 import { initialPreviews, type PreviewHistory } from './previews';
 import { initialTraining, type StepProgress, type TrainingState } from './training';
 import { initialTransfer, type TransferState } from './transfer';
@@ -48,6 +49,8 @@ export interface StudioData {
   history: HistoryState;
   /** The experiment queue the worker runs (Compare step). */
   experiment: ExperimentSlice;
+  /** Finished work and unseen failures, newest last (notices.ts adds them). */
+  notices: Notice[];
 }
 
 export type StudioState = StudioData & StudioActions;
@@ -75,6 +78,7 @@ export const initialData = (): StudioData => ({
   transfer: initialTransfer(),
   history: initialHistory(),
   experiment: initialExperiment(),
+  notices: [],
 });
 
 export const useStudio = create<StudioState>()((set) => ({

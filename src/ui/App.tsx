@@ -1,8 +1,11 @@
-// The studio shell: header with the compute device, worker-level errors, the resume offer, and
-// the wizard below.
+// The studio shell: header (name, the project line, the compute device, the theme), worker-level
+// errors, the resume offer, and the wizard.
+import { ScanLine, X } from 'lucide-react';
 import { useStudio } from '../state/store';
 import { DeviceBadge } from './DeviceBadge';
+import { ProjectLine } from './ProjectLine';
 import { ResumeBanner } from './ResumeBanner';
+import { ThemeToggle } from './ThemeToggle';
 import { Wizard } from './Wizard';
 
 function WorkerError() {
@@ -10,9 +13,10 @@ function WorkerError() {
   const dismiss = useStudio((s) => s.dismissWorkerError);
   if (message === null) return null;
   return (
-    <div className="error" role="alert">
+    <div className="error with-actions" role="alert">
       <p>{message}</p>
       <button type="button" onClick={dismiss}>
+        <X size={16} aria-hidden="true" />
         Dismiss
       </button>
     </div>
@@ -22,14 +26,21 @@ function WorkerError() {
 export function App() {
   return (
     <main className="studio">
-      <header>
-        <h1>ChromaXR Studio</h1>
-        <p className="tagline">
-          Colorization transfer learning for X-ray images, trained on your GPU. Patient data never
-          leaves this machine.
-        </p>
-        <DeviceBadge />
+      <header className="app-header">
+        <h1 className="brand">
+          <ScanLine size={26} aria-hidden="true" />
+          ChromaXR Studio
+        </h1>
+        <ProjectLine />
+        <div className="header-tools">
+          <DeviceBadge />
+          <ThemeToggle />
+        </div>
       </header>
+      <p className="tagline">
+        Colorization transfer learning for X-ray images, trained on your GPU. Patient data never
+        leaves this machine.
+      </p>
       <WorkerError />
       <ResumeBanner />
       <Wizard />

@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import { selectAuc, selectCurveLabels } from '../state/selectors';
 import { useStudio } from '../state/store';
+import { useChartPalette } from './theme';
 
 const LABEL_COLORS = ['#e0a64f', '#8bc98b', '#d46f8f', '#a58bd6', '#5fc4c4', '#c9b458'];
 
@@ -19,6 +20,7 @@ const auc = (value: number | null | undefined) =>
   value === null || value === undefined ? 'undefined' : value.toFixed(3);
 
 export function AucChart() {
+  const palette = useChartPalette();
   const points = useStudio(selectAuc);
   const labels = useStudio(selectCurveLabels);
   const last = points.at(-1);
@@ -38,15 +40,20 @@ export function AucChart() {
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={points}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke="#9aa7b4" />
-          <YAxis domain={[0, 1]} stroke="#9aa7b4" />
-          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            stroke={palette.axis}
+          />
+          <YAxis domain={[0, 1]} stroke={palette.axis} />
+          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Legend />
           <Line
             dataKey="mean"
             name="mean"
-            stroke="#ffffff"
+            stroke={palette.strong}
             strokeWidth={3}
             isAnimationActive={false}
           />

@@ -1,6 +1,8 @@
 // Wizard step: the paper's comparison as an experiment — Baseline and Baseline All against Color
 // Module and All for the chosen colorizer, seeds 0–2 — with its size and estimated time, the queue
 // the worker runs (status, skip, reorder, stop and resume), and the runner's JSON config out and in.
+
+import { FileDown, FlaskConical } from 'lucide-react';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -16,6 +18,7 @@ import { useCommands } from './commands-context';
 import { ExperimentCurves } from './ExperimentCurves';
 import { ExperimentQueueView } from './ExperimentQueueView';
 import { ErrorText } from './fields';
+import { Spinner } from './Spinner';
 import { StoredPreviews } from './StoredPreviews';
 
 function useDraftConfig() {
@@ -62,10 +65,17 @@ export function CompareStep() {
           {runs} runs, {steps.toLocaleString()} optimizer steps; {estimate}.
         </p>
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void startExperiment(config)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void startExperiment(config)}
+          >
+            {busy ? <Spinner /> : <FlaskConical size={16} aria-hidden="true" />}
             Start experiment
           </button>
           <button type="button" onClick={() => exportConfig(current?.config ?? config)}>
+            <FileDown size={16} aria-hidden="true" />
             Export config (JSON)
           </button>
           <label className="file-button">

@@ -12,28 +12,30 @@ import {
 } from 'recharts';
 import { type CurveSeries, displayName, formatFraction, variantLabel } from '../state/pure-core';
 import { SERIES_COLORS } from './series-colors';
+import { useChartPalette } from './theme';
 
 const title = (series: CurveSeries) =>
   `${variantLabel(series.variant)} (${displayName(series.backbone)})`;
 
 export function DataSizeChart({ curves }: { curves: readonly CurveSeries[] }) {
+  const palette = useChartPalette();
   return (
     <figure className="chart" aria-label="Fig. 6: mean AUC against training-set size">
       <figcaption>Fig. 6: mean test AUC (×100) against the fraction of the training set</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart>
-          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+          <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="fraction"
             type="number"
             scale="log"
             domain={['dataMin', 'dataMax']}
             tickFormatter={formatFraction}
-            stroke="#9aa7b4"
+            stroke={palette.axis}
             allowDataOverflow
           />
-          <YAxis domain={['auto', 'auto']} stroke="#9aa7b4" />
-          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <YAxis domain={['auto', 'auto']} stroke={palette.axis} />
+          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Legend />
           {curves.map((series, i) => (
             <Line

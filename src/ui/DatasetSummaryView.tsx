@@ -17,6 +17,7 @@ import { useStudio } from '../state/store';
 import type { DatasetSummary } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { NumberField } from './fields';
+import { useChartPalette } from './theme';
 
 const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
 
@@ -59,6 +60,7 @@ function SplitSeedControl({ warned }: { warned: boolean }) {
 }
 
 export function DatasetSummaryView() {
+  const palette = useChartPalette();
   const summary = useStudio((s) => s.dataset.summary);
   if (summary === null) return null;
   return (
@@ -102,10 +104,10 @@ export function DatasetSummaryView() {
       <figure aria-label="Positive images per label and split">
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={chartRows(summary)}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
-            <XAxis dataKey="label" stroke="#9aa7b4" />
-            <YAxis allowDecimals={false} stroke="#9aa7b4" />
-            <Tooltip contentStyle={{ background: '#1e2630' }} />
+            <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+            <XAxis dataKey="label" stroke={palette.axis} />
+            <YAxis allowDecimals={false} stroke={palette.axis} />
+            <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
             <Legend />
             {summary.splits.map(({ split }) => (
               <Bar

@@ -1,9 +1,12 @@
 // The built-in demo data: seeded phantom chest radiographs rendered in the worker.
+
+import { Sparkles } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText, NumberField } from './fields';
+import { Spinner } from './Spinner';
 
 export function DemoDataForm() {
   const { demo, busy, error } = useStudio(useShallow(fieldsOf('dataset', 'demo', 'busy', 'error')));
@@ -42,7 +45,14 @@ export function DemoDataForm() {
           onChange={(seed) => setDemo({ seed })}
         />
       </div>
-      <button type="button" onClick={loadDemoData} disabled={busy} aria-busy={busy}>
+      <button
+        type="button"
+        className="primary"
+        onClick={loadDemoData}
+        disabled={busy}
+        aria-busy={busy}
+      >
+        {busy ? <Spinner /> : <Sparkles size={16} aria-hidden="true" />}
         {busy ? 'Generating…' : 'Generate demo data'}
       </button>
       <ErrorText error={error} />

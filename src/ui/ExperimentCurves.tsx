@@ -15,6 +15,7 @@ import {
 import { experimentSeries, type RunSeries } from '../state/run-series';
 import { useStudio } from '../state/store';
 import { SERIES_COLORS } from './series-colors';
+import { useChartPalette } from './theme';
 
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 
@@ -31,21 +32,22 @@ function OverlayChart(props: {
   all: readonly RunSeries[];
   lines: (s: RunSeries) => React.JSX.Element[];
 }) {
+  const palette = useChartPalette();
   return (
     <figure className="chart" aria-label={props.label}>
       <figcaption>{props.label}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart>
-          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+          <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="step"
             type="number"
             domain={['dataMin', 'dataMax']}
-            stroke="#9aa7b4"
+            stroke={palette.axis}
             allowDuplicatedCategory={false}
           />
-          <YAxis stroke="#9aa7b4" domain={['auto', 'auto']} />
-          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
+          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Legend />
           {props.shown.flatMap(props.lines)}
         </LineChart>

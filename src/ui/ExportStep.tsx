@@ -1,5 +1,7 @@
 // Wizard step 5: export the trained weights (PyTorch names, .safetensors, with a JSON model
 // card) and import an earlier run's weights for the transfer stages.
+
+import { Download } from 'lucide-react';
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
@@ -8,6 +10,7 @@ import type { ExportScope } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { saveFile } from './download';
 import { ErrorText, SelectField } from './fields';
+import { Spinner } from './Spinner';
 
 const SCOPES: readonly (readonly [ExportScope, string])[] = [
   ['colorizer', 'Colorization module T'],
@@ -31,7 +34,14 @@ function ExportPanel() {
         onChange={setExportScope}
         hint="PyTorch names and layouts: loads into the authors' modules with load_state_dict."
       />
-      <button type="button" onClick={exportWeights} disabled={exporting} aria-busy={exporting}>
+      <button
+        type="button"
+        className="primary"
+        onClick={exportWeights}
+        disabled={exporting}
+        aria-busy={exporting}
+      >
+        {exporting ? <Spinner /> : <Download size={16} aria-hidden="true" />}
         {exporting ? 'Exporting…' : 'Download weights'}
       </button>
       <ErrorText error={exportError} />
@@ -77,7 +87,11 @@ function ImportPanel() {
           if (file) void importWeights(file);
         }}
       />
-      {importing ? <p aria-busy="true">Importing…</p> : null}
+      {importing ? (
+        <p className="busy-line" aria-busy="true">
+          <Spinner /> Importing…
+        </p>
+      ) : null}
       {importSummary ? <output className="ok">{importSummary}</output> : null}
       <ErrorText error={importError} />
       <p className="hint">Last Layer and Transfer All start from the imported T and E.</p>

@@ -1,5 +1,6 @@
 // Bring your own dataset: drop a folder or choose one; its format is detected from the file list
 // (and can be overridden), then its images are ingested into the browser's image cache.
+import { FolderOpen } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DatasetFormat } from '../core/data/detect';
@@ -46,7 +47,8 @@ export function FolderDrop() {
         }}
       >
         <p>Drop a CheXpert, ChestX-ray14, MURA or class-per-folder dataset here, or</p>
-        <button type="button" onClick={() => void chooseFolder()}>
+        <button type="button" className="primary" onClick={() => void chooseFolder()}>
+          <FolderOpen size={16} aria-hidden="true" />
           Choose folder…
         </button>
         <PrivacyNote />

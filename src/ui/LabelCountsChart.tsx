@@ -11,16 +11,18 @@ import {
   YAxis,
 } from 'recharts';
 import type { LabelCount } from '../worker/ingest-protocol';
+import { useChartPalette } from './theme';
 
 export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) {
+  const palette = useChartPalette();
   return (
     <figure aria-label="Label counts of the dropped dataset">
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={[...counts]}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
-          <XAxis dataKey="label" stroke="#9aa7b4" />
-          <YAxis allowDecimals={false} stroke="#9aa7b4" />
-          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+          <XAxis dataKey="label" stroke={palette.axis} />
+          <YAxis allowDecimals={false} stroke={palette.axis} />
+          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Legend />
           <Bar dataKey="positive" stackId="t" fill="#d46f8f" isAnimationActive={false} />
           <Bar dataKey="negative" stackId="t" fill="#4f9dde" isAnimationActive={false} />

@@ -11,8 +11,10 @@ import {
 } from 'recharts';
 import { selectLoss } from '../state/selectors';
 import { useStudio } from '../state/store';
+import { useChartPalette } from './theme';
 
 export function LossChart() {
+  const palette = useChartPalette();
   const loss = useStudio(selectLoss);
   const last = loss.at(-1);
   return (
@@ -25,10 +27,15 @@ export function LossChart() {
       </figcaption>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={loss}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke="#9aa7b4" />
-          <YAxis stroke="#9aa7b4" domain={['auto', 'auto']} />
-          <Tooltip contentStyle={{ background: '#1e2630' }} />
+          <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+          <XAxis
+            dataKey="step"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            stroke={palette.axis}
+          />
+          <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
+          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Line dataKey="loss" stroke="#4f9dde" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

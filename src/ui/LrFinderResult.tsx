@@ -13,6 +13,7 @@ import {
 import { chartPoints, type LrFinderResult as Result, SUGGESTION_RULES } from '../state/lr-finder';
 import { STAGES } from '../state/pure-core';
 import { useCommands } from './commands-context';
+import { useChartPalette } from './theme';
 
 const STOPPED: Record<Result['stopReason'], string> = {
   completed: 'ran every step',
@@ -23,6 +24,7 @@ const STOPPED: Record<Result['stopReason'], string> = {
 const lrText = (lr: number) => lr.toExponential(2);
 
 export function LrFinderResult({ result }: { result: Result }) {
+  const palette = useChartPalette();
   const points = chartPoints(result);
   const { adoptLr } = useCommands();
   return (
@@ -34,17 +36,20 @@ export function LrFinderResult({ result }: { result: Result }) {
         </figcaption>
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={points}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+            <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis
               dataKey="lr"
               type="number"
               scale="log"
               domain={['dataMin', 'dataMax']}
               tickFormatter={(lr: number) => lr.toExponential(0)}
-              stroke="#9aa7b4"
+              stroke={palette.axis}
             />
-            <YAxis stroke="#9aa7b4" domain={['auto', 'auto']} />
-            <Tooltip contentStyle={{ background: '#1e2630' }} labelFormatter={lrText} />
+            <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
+            <Tooltip
+              contentStyle={{ background: palette.tooltipBackground }}
+              labelFormatter={lrText}
+            />
             <Line dataKey="loss" stroke="#4f9dde" dot={false} isAnimationActive={false} />
             {SUGGESTION_RULES.map(([key]) => {
               const lr = result.suggestions[key];

@@ -1,4 +1,5 @@
 // Wizard step 2: the colorization module T, the backbone E, their size, and E's weights.
+import { Hammer } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
@@ -6,23 +7,25 @@ import { useCommands } from './commands-context';
 import { ActivityBar, ErrorText, NumberField, SelectField } from './fields';
 import { ModelSummary } from './ModelSummary';
 import { PretrainedPicker } from './PretrainedPicker';
+import { Spinner } from './Spinner';
 
+// Short enough for the select at 800 px; the hint under each says more.
 const COLORIZERS = [
-  ['coloru', 'ColorU — U-Net, 192,659 parameters'],
-  ['deconv', 'DECONV — residual + transposed conv, 596,611'],
-  ['pixelshuffle', 'PixelShuffle — residual + sub-pixel, 599,440'],
-  ['replicate', 'Replicate — gray copied to RGB (the Baselines)'],
+  ['coloru', 'ColorU (193 k)'],
+  ['deconv', 'DECONV (597 k)'],
+  ['pixelshuffle', 'PixelShuffle (599 k)'],
+  ['replicate', 'Gray replication (none)'],
 ] as const;
 const BACKBONES = [
   ['resnet18', 'ResNet18 (11.2 M)'],
   ['densenet121', 'DenseNet121 (7.0 M)'],
-  ['squeezenet1_1', 'SqueezeNet 1.1 (0.7 M; ImageNet weights from torchvision or a local file)'],
+  ['squeezenet1_1', 'SqueezeNet 1.1 (0.7 M)'],
 ] as const;
 const WIDTHS = [
-  ['1', '1 — the paper'],
+  ['1', 'Full (the paper)'],
   ['0.5', '½'],
   ['0.25', '¼'],
-  ['0.125', '⅛ — tests and weak devices'],
+  ['0.125', '⅛ (quick tests)'],
 ] as const;
 const SIZES = ['32', '64', '128', '224', '256', '320'].map((s) => [s, `${s} px`] as const);
 
@@ -40,12 +43,14 @@ export function ModelStep() {
             value={spec.colorizer}
             options={COLORIZERS}
             onChange={(colorizer) => setModelSpec({ colorizer })}
+            hint="Learned parameters in brackets; gray replication is the Baselines'."
           />
           <SelectField
             label="Backbone (E)"
             value={spec.backbone}
             options={BACKBONES}
             onChange={(backbone) => setModelSpec({ backbone })}
+            hint="ImageNet-pretrained; SqueezeNet's weights also load from a local file."
           />
           <SelectField
             label="Width multiplier"
@@ -70,7 +75,14 @@ export function ModelStep() {
           />
         </div>
         <PretrainedPicker />
-        <button type="button" onClick={buildModel} disabled={busy} aria-busy={busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={buildModel}
+          disabled={busy}
+          aria-busy={busy}
+        >
+          {busy ? <Spinner /> : <Hammer size={16} aria-hidden="true" />}
           {busy ? 'Building…' : 'Build model'}
         </button>
         <ActivityBar />

@@ -1,5 +1,6 @@
 // What the worker built: parameters per part and where E's weights came from.
 import { totalParameters } from '../state/model';
+import { modelName } from '../state/names';
 import { useStudio } from '../state/store';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -10,10 +11,7 @@ export function ModelSummary() {
   const { spec, parameters, pretrained, isPretrained } = built;
   return (
     <section className="card" aria-labelledby="model-summary-title">
-      <h3 id="model-summary-title">
-        Built: {spec.colorizer} + {spec.backbone} (width {spec.widthMultiplier}, {spec.inputSize}{' '}
-        px)
-      </h3>
+      <h3 id="model-summary-title">Built: {modelName(spec)}</h3>
       <dl className="pairs">
         <dt>T parameters</dt>
         <dd>{count(parameters.colorizer)}</dd>
@@ -25,8 +23,7 @@ export function ModelSummary() {
         <dd>{count(totalParameters(built))}</dd>
         <dt>Backbone weights</dt>
         <dd>
-          {pretrained}
-          {isPretrained ? null : <strong className="badge-warning"> NOT PRETRAINED</strong>}
+          {isPretrained ? pretrained : <strong className="badge-warning">{pretrained}</strong>}
         </dd>
       </dl>
     </section>

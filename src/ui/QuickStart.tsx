@@ -1,6 +1,7 @@
 // The first-run shortcut: every form set to a small phantom study that learns within a minute on
 // a CPU (state/quick-start.ts says how it was chosen), and its data drawn at once. The user still
 // builds the model and starts the stage, so every step shows what it holds.
+import { Rocket } from 'lucide-react';
 import { QUICK_START_EXPECTATION } from '../state/quick-start';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
@@ -21,12 +22,14 @@ export function QuickStart() {
       </p>
       <button
         type="button"
+        className="primary"
         disabled={busy}
         onClick={() => {
           applyQuickStart();
           void loadDemoData();
         }}
       >
+        <Rocket size={16} aria-hidden="true" />
         Quick start
       </button>
     </section>

@@ -22,12 +22,12 @@ export function ResumeBanner() {
     return resumeStage();
   };
   return (
-    <section className="banner" aria-label="Unfinished stage">
+    <section className="banner with-actions" aria-label="Unfinished stage">
       <p>
         A {STAGES[stage].title} stage stopped at step {step} of {totalSteps} (checkpoint saved{' '}
         {new Date(savedAt).toLocaleString()}).
       </p>
-      <button type="button" onClick={resume} disabled={busy}>
+      <button type="button" className="primary" onClick={resume} disabled={busy}>
         Resume stage from checkpoint
       </button>
       <ErrorText error={error} />

@@ -14,6 +14,7 @@ import { rocGroups, rocLabels } from '../state/roc';
 import type { RunHistoryEntry } from '../worker/protocol';
 import { SelectField } from './fields';
 import { SERIES_COLORS } from './series-colors';
+import { useChartPalette } from './theme';
 
 const CHANCE = [
   { fpr: 0, tpr: 0 },
@@ -21,6 +22,7 @@ const CHANCE = [
 ];
 
 export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
+  const palette = useChartPalette();
   const labels = useMemo(() => rocLabels(runs), [runs]);
   const [picked, setPicked] = useState<string | null>(null);
   const label = picked !== null && labels.includes(picked) ? picked : (labels[0] ?? '');
@@ -43,19 +45,19 @@ export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
       <figure className="chart" aria-label={`ROC curves for ${label}`} data-groups={groups.length}>
         <ResponsiveContainer width="100%" height={340}>
           <LineChart>
-            <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
+            <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis
               dataKey="fpr"
               type="number"
               domain={[0, 1]}
-              stroke="#9aa7b4"
+              stroke={palette.axis}
               label={{ value: 'false-positive rate', position: 'insideBottom', offset: -2 }}
             />
             <YAxis
               dataKey="tpr"
               type="number"
               domain={[0, 1]}
-              stroke="#9aa7b4"
+              stroke={palette.axis}
               label={{ value: 'true-positive rate', angle: -90, position: 'insideLeft' }}
             />
             <Legend verticalAlign="top" />

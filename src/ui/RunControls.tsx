@@ -1,11 +1,14 @@
 // Start / Pause / Resume / Stop for the selected stage, with the reason it cannot start and the
 // error of the last start shown right here.
+
+import { Pause, Play, Square } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { STAGES } from '../state/pure-core';
 import { fieldsOf, selectSweeping, stageBlockers } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { useCommands } from './commands-context';
 import { ErrorText } from './fields';
+import { Spinner } from './Spinner';
 
 export function RunControls() {
   const {
@@ -22,13 +25,21 @@ export function RunControls() {
   const title = STAGES[selectedStage].title;
   return (
     <div className="controls">
-      <button type="button" onClick={runStage} disabled={busy || sweeping || blockers !== ''}>
+      <button
+        type="button"
+        className="primary"
+        onClick={runStage}
+        disabled={busy || sweeping || blockers !== ''}
+      >
+        {runState === 'running' ? <Spinner /> : <Play size={16} aria-hidden="true" />}
         Start {title}
       </button>
       <button type="button" onClick={() => control('pause')} disabled={runState !== 'running'}>
+        <Pause size={16} aria-hidden="true" />
         Pause
       </button>
       <button type="button" onClick={() => control('resume')} disabled={runState !== 'paused'}>
+        <Play size={16} aria-hidden="true" />
         Resume
       </button>
       <button
@@ -36,6 +47,7 @@ export function RunControls() {
         onClick={() => control('stop')}
         disabled={runState !== 'running' && runState !== 'paused'}
       >
+        <Square size={14} aria-hidden="true" />
         Stop
       </button>
       <output className="run-state">{runState}</output>

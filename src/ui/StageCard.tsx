@@ -26,6 +26,16 @@ function partText(plan: PartPlan, pretrained: boolean | null): string {
   return `${plan.train ? 'trains' : 'frozen'}, ${sourceText(plan.source, pretrained)}`;
 }
 
+/** "Color Module (M)" as the paper writes it; "Baseline" once, not "Baseline (Baseline)". */
+function StageName({ title, paperName }: { title: string; paperName: string }) {
+  if (paperName.startsWith(title)) return <strong>{paperName}</strong>;
+  return (
+    <>
+      <strong>{title}</strong> <span className="hint">({paperName})</span>
+    </>
+  );
+}
+
 export function StageCard({ stage }: { stage: StageId }) {
   const config = STAGES[stage];
   // A boolean, not the selected stage: choosing a stage re-renders only the two cards it flips.
@@ -48,7 +58,7 @@ export function StageCard({ stage }: { stage: StageId }) {
           aria-describedby={descriptionId}
           onChange={() => chooseStage(stage)}
         />
-        <strong>{config.title}</strong> <span className="hint">({config.paperName})</span>
+        <StageName title={config.title} paperName={config.paperName} />
       </label>
       <p id={descriptionId}>{config.description}</p>
       <ul className="parts">

@@ -1,13 +1,16 @@
-// The click-through wizard: numbered steps as buttons (keyboard and screen-reader friendly, the
-// current one marked aria-current="step"), one panel at a time, Back / Next below it.
+// The click-through wizard: the stepper (each step's state, the current one marked
+// aria-current="step"), one panel at a time, the notices of finished work and Back / Next below it.
+import { ArrowLeft, ArrowRight } from 'lucide-react';
 import { selectGoTo, selectStep } from '../state/selectors';
 import { useStudio, type WizardStep } from '../state/store';
 import { CompareStep } from './CompareStep';
 import { DataStep } from './DataStep';
 import { ExportStep } from './ExportStep';
 import { ModelStep } from './ModelStep';
+import { Notices } from './Notices';
 import { ResultsStep } from './ResultsStep';
 import { StagesStep } from './StagesStep';
+import { Stepper } from './Stepper';
 import { TrainStep } from './TrainStep';
 
 const STEPS: readonly { id: WizardStep; title: string; Panel: () => React.JSX.Element }[] = [
@@ -33,36 +36,25 @@ export function Wizard() {
   if (step === undefined) return null;
   return (
     <div className="wizard">
-      <nav aria-label="Wizard steps">
-        <ol>
-          {STEPS.map((s, i) => (
-            <li key={s.id}>
-              <button
-                type="button"
-                aria-current={s.id === current ? 'step' : undefined}
-                onClick={() => goTo(s.id)}
-              >
-                {i + 1}. {s.title}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Stepper steps={STEPS} />
       <section aria-labelledby="step-title" className="step">
         <h2 id="step-title">
           {index + 1}. {step.title}
         </h2>
         <step.Panel />
       </section>
+      <Notices />
       <div className="step-nav">
         {previous ? (
           <button type="button" onClick={() => goTo(previous.id)}>
+            <ArrowLeft size={16} aria-hidden="true" />
             Back: {previous.title}
           </button>
         ) : null}
         {next ? (
-          <button type="button" onClick={() => goTo(next.id)}>
+          <button type="button" className="primary" onClick={() => goTo(next.id)}>
             Next: {next.title}
+            <ArrowRight size={16} aria-hidden="true" />
           </button>
         ) : null}
       </div>

@@ -14,6 +14,7 @@ import {
   type StageRunReport,
 } from '../core/experiment/experiment';
 import type { LabelledImages } from '../core/experiment/labelled-images';
+import { COLORIZER_NAMES } from '../core/model/kinds';
 import {
   decodeCheckpoint,
   disposeCheckpoint,
@@ -40,7 +41,8 @@ export function plannedRun(run: ExperimentRunSpec): PlannedRun {
   const stages = run.chain.stages.map((s) => s.stage);
   const procedure = stages.map((stage) => STAGES[stage].title).join(' → ');
   const subset = run.fraction < 1 ? ` · ${run.fraction * 100} % draw ${run.draw}` : '';
-  const colorizer = run.chain.colorizer === 'replicate' ? '' : ` (${run.chain.colorizer})`;
+  const colorizer =
+    run.chain.colorizer === 'replicate' ? '' : ` (${COLORIZER_NAMES[run.chain.colorizer]})`;
   return {
     index: run.index,
     colorizer: run.chain.colorizer,

@@ -111,7 +111,7 @@ it.skipIf(SQUEEZENET === null)(
     await page.getByRole('radio', { name: /^A local weights file/ }).check();
     await page.getByLabel('ImageNet weights file').setInputFiles(SQUEEZENET as string);
     await page.getByRole('button', { name: 'Build model' }).click();
-    const built = page.getByRole('heading', { name: /^Built: replicate \+ squeezenet1_1/ });
+    const built = page.getByRole('heading', { name: /^Built: Gray replication → SqueezeNet1\.1/ });
     await settle(page, built, 120_000);
     expect(await page.getByText('ImageNet (squeezenet1_1_imagenet.safetensors)').count()).toBe(1);
     await next(page, 'Stages');

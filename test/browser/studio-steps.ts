@@ -33,7 +33,7 @@ export async function chooseTinyModel(page: Page): Promise<void> {
 
 export async function buildModel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: coloru \+ resnet18/ }), 120_000);
+  await settle(page, page.getByRole('heading', { name: /^Built: ColorU \+ ResNet18/ }), 120_000);
 }
 
 /** Demo data → tiny model → Color Module selected → the Train step. */
@@ -70,6 +70,10 @@ export async function quickStartToStages(page: Page): Promise<void> {
   await settle(page, page.getByRole('heading', { name: /^Loaded:/ }), 120_000);
   await next(page, 'Model');
   await page.getByRole('button', { name: 'Build model' }).click();
-  await settle(page, page.getByRole('heading', { name: /^Built: replicate \+ resnet18/ }), 60_000);
+  await settle(
+    page,
+    page.getByRole('heading', { name: /^Built: Gray replication → ResNet18/ }),
+    60_000,
+  );
   await next(page, 'Stages');
 }

@@ -19,7 +19,7 @@ async function buildTinyModel(page: Page) {
 
 /** The stage table's preconditions reach the UI: a Baseline needs the replicate colorizer. */
 async function chooseColorModule(page: Page) {
-  expect(await page.getByRole('radio', { name: /^Baseline \(/ }).isDisabled()).toBe(true);
+  expect(await page.getByRole('radio', { name: /^Baseline$/ }).isDisabled()).toBe(true);
   await page.getByRole('radio', { name: /^Color Module/ }).check();
 }
 

@@ -14,3 +14,11 @@ export const isColorizerKind = (value: unknown): value is ColorizerKind =>
 
 export const isBackboneKind = (value: unknown): value is BackboneKind =>
   (BACKBONE_KINDS as readonly unknown[]).includes(value);
+
+/** Each colorizer as the paper and every message name it (never the id). */
+export const COLORIZER_NAMES: Readonly<Record<ColorizerKind, string>> = {
+  replicate: 'Gray replication',
+  deconv: 'DECONV',
+  pixelshuffle: 'PixelShuffle',
+  coloru: 'ColorU',
+};

@@ -96,9 +96,13 @@ describe('applyStage', () => {
 
   it('refuses a colorizer that does not suit the stage', () => {
     const replicate = networks.get('replicate') as Network;
-    expect(() => applyStage(replicate, 'colorModule', { seed: 1 })).toThrow(/'replicate' has none/);
+    expect(() => applyStage(replicate, 'colorModule', { seed: 1 })).toThrow(
+      /gray replication has none/,
+    );
     const coloru = networks.get('coloru') as Network;
-    expect(() => applyStage(coloru, 'baseline', { seed: 1 })).toThrow(/needs the 'replicate'/);
+    expect(() => applyStage(coloru, 'baseline', { seed: 1 })).toThrow(
+      /needs gray replication as T, not ColorU/,
+    );
   });
 
   it('gives each stage of a run its own new classifier, reproducibly', () => {
@@ -159,10 +163,10 @@ describe('stageProblems', () => {
 
   it('explains what is missing and what to do', () => {
     expect(stageProblems('colorModule', { colorizer: 'replicate', ...fresh })).toEqual([
-      "Color Module needs a learned colorization module, and 'replicate' has none. Choose deconv, pixelshuffle or coloru (or a Baseline stage to compare without one).",
+      'Color Module needs a learned colorization module, and gray replication has none. Choose ColorU, DECONV or PixelShuffle (or a Baseline stage to compare without one).',
     ]);
     expect(stageProblems('baseline', { colorizer: 'coloru', ...fresh })[0]).toMatch(
-      /Baseline copies the gray image .* not 'coloru'/,
+      /Baseline copies the gray image .* not ColorU\./,
     );
     expect(stageProblems('all', { colorizer: 'coloru', ...fresh })).toEqual([
       'All fine-tunes the colorization module and backbone that a Color Module stage produced, but this run has none yet. Run Color Module first.',

@@ -2,7 +2,7 @@
 // applying one to a network. It imports model types and the seed helpers only (no tfjs values):
 // the UI's stage wizard reads the same table the engine runs.
 import type { Network } from '../model';
-import type { ColorizerKind } from '../model/kinds';
+import { COLORIZER_NAMES, type ColorizerKind } from '../model/kinds';
 import { deriveSeed } from '../util/random';
 
 export type StageId =
@@ -172,14 +172,15 @@ export function stageProblems(stage: StageId, context: StageContext): string[] {
 function colorizerProblem(config: StageConfig, kind: ColorizerKind): string | null {
   if (config.colorizer === 'replicate' && kind !== 'replicate') {
     return (
-      `${config.title} copies the gray image to three channels, so it needs the 'replicate' ` +
-      `colorizer, not '${kind}'. Choose 'replicate', or run Color Module to learn a colorizer.`
+      `${config.title} copies the gray image to three channels, so it needs gray replication ` +
+      `as T, not ${COLORIZER_NAMES[kind]}. Choose Gray replication as the colorization module, ` +
+      'or run Color Module to learn a colorizer.'
     );
   }
   if (config.colorizer === 'learned' && kind === 'replicate') {
     return (
-      `${config.title} needs a learned colorization module, and 'replicate' has none. ` +
-      `Choose deconv, pixelshuffle or coloru (or a Baseline stage to compare without one).`
+      `${config.title} needs a learned colorization module, and gray replication has none. ` +
+      'Choose ColorU, DECONV or PixelShuffle (or a Baseline stage to compare without one).'
     );
   }
   return null;
