@@ -24,3 +24,6 @@ export function networkName(spec: Pick<ModelSpec, 'colorizer' | 'backbone'>): st
 /** "ColorU + ResNet18 (width ⅛, 32 px)". */
 export const modelName = (spec: ModelSpec): string =>
   `${networkName(spec)} (${widthName(spec.widthMultiplier)}, ${spec.inputSize} px)`;
+
+/** An AUC in [0, 1] to three decimals ("0.792"); the paper's tables print ×100 instead. */
+export const aucText = (auc: number): string => (Number.isNaN(auc) ? 'undefined' : auc.toFixed(3));

@@ -1,7 +1,7 @@
 // Dismissible notices of finished work and of failures the user is not looking at: derived from
 // store transitions (a dataset loaded, a model built, a stage or an experiment finished, a request
 // failed while another step is shown), so no command has to remember to announce itself.
-import { modelName } from './names';
+import { aucText, modelName } from './names';
 import { STAGES } from './pure-core';
 import type { StudioData, WizardStep } from './store';
 
@@ -15,8 +15,6 @@ export type NoticeDraft = Omit<Notice, 'id'>;
 
 /** At most this many stay on screen; older ones go first. */
 export const MAX_NOTICES = 3;
-
-const auc = (value: number) => (Number.isNaN(value) ? 'no validation' : value.toFixed(3));
 
 function datasetNotice(prev: StudioData, next: StudioData): NoticeDraft | null {
   const summary = next.dataset.summary;
@@ -43,7 +41,7 @@ function stageNotice(prev: StudioData, next: StudioData): NoticeDraft | null {
   const verb = finished.outcome === 'stopped' ? 'stopped' : 'finished';
   return {
     kind: 'success',
-    text: `${title} ${verb} after ${finished.stepsRun} steps: best validation AUC ${auc(finished.bestMeanAuc)}.`,
+    text: `${title} ${verb} after ${finished.stepsRun} steps: best validation AUC ${aucText(finished.bestMeanAuc)}.`,
   };
 }
 

@@ -39,11 +39,13 @@ function stagesStatus(s: StudioState): StepStatus {
 }
 
 function trainStatus(s: StudioState): StepStatus {
-  const blockers = stageBlockers(s, s.training.selectedStage);
-  const first = blockers[0];
-  if (first !== undefined) return { state: 'blocked', detail: first };
+  const first = stageBlockers(s, s.training.selectedStage)[0];
   const trained = s.training.results.length;
-  if (trained > 0) return { state: 'done', detail: `${plural(trained, 'stage')} trained` };
+  if (trained > 0) {
+    const next = first === undefined ? '' : ` (next: ${first})`;
+    return { state: 'done', detail: `${plural(trained, 'stage')} trained${next}` };
+  }
+  if (first !== undefined) return { state: 'blocked', detail: first };
   return { state: 'ready', detail: `Ready to train ${STAGES[s.training.selectedStage].title}` };
 }
 

@@ -22,6 +22,8 @@ import { useChartPalette } from './theme';
 const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
 
 /** One record per label, one key per split: the shape recharts' grouped bars read. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 function chartRows(summary: DatasetSummary) {
   return summary.labels.map((label, i) => {
     const row: Record<string, string | number> = { label };
@@ -92,10 +94,10 @@ export function DatasetSummaryView() {
           {summary.splits.map(({ split, images, patients, positives }) => (
             <tr key={split}>
               <th scope="row">{split}</th>
-              <td>{images}</td>
-              <td>{patients}</td>
-              {positives.map((count, i) => (
-                <td key={summary.labels[i] ?? i}>{count}</td>
+              <td>{count(images)}</td>
+              <td>{count(patients)}</td>
+              {positives.map((positive, i) => (
+                <td key={summary.labels[i] ?? i}>{count(positive)}</td>
               ))}
             </tr>
           ))}

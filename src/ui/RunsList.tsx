@@ -3,7 +3,8 @@
 // Escape cancels the confirmation).
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { displayName, formatAuc, formatFraction } from '../state/pure-core';
+import { aucText } from '../state/names';
+import { displayName, formatFraction } from '../state/pure-core';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration } from '../state/training';
@@ -37,8 +38,8 @@ function RunRow(props: { entry: RunHistoryEntry; checked: boolean; toggle: () =>
       <td>{formatFraction(record.subsetFraction ?? 1)}</td>
       <td className="name">{outcome}</td>
       <td>{bestStep}</td>
-      <td>{formatAuc(validationMeanAuc)}</td>
-      <td>{formatAuc(record.meanAuc)}</td>
+      <td>{aucText(validationMeanAuc)}</td>
+      <td>{aucText(record.meanAuc)}</td>
       <td>{formatDuration(trainSeconds)}</td>
       <td className="name">{entry.savedAt.slice(0, 16).replace('T', ' ')}</td>
     </tr>
@@ -68,14 +69,14 @@ function ConfirmDelete(props: { count: number; onConfirm: () => void; onCancel: 
     <div
       role="alertdialog"
       aria-label="Confirm deletion"
-      className="warning confirm"
+      className="confirm"
       onKeyDown={(event) => {
         if (event.key === 'Escape') props.onCancel();
       }}
     >
       Delete {props.count} stage {props.count === 1 ? 'run' : 'runs'} from the history? Their
       scores, curves and previews go; this cannot be undone.{' '}
-      <button type="button" onClick={props.onConfirm}>
+      <button type="button" className="danger" onClick={props.onConfirm}>
         Delete {props.count}
       </button>{' '}
       <button type="button" ref={cancel} onClick={props.onCancel}>

@@ -29,7 +29,7 @@ function DatasetRow(props: {
       <td>
         {confirming ? (
           <>
-            <button type="button" onClick={() => onDelete(dataset.key)}>
+            <button type="button" className="danger" onClick={() => onDelete(dataset.key)}>
               Delete {dataset.name} for good
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>

@@ -5,32 +5,78 @@ import { useId } from 'react';
 import { selectSweeping, selectTrainingBusy } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { TrainSettings } from '../state/training';
-import { NumberField } from './fields';
+import { Help, NumberField } from './fields';
 
 type NumericSetting = Exclude<keyof TrainSettings, 'augment'>;
 
-type Field = [key: NumericSetting, label: string, hint: string, min: number, step: number | 'any'];
+interface Field {
+  key: NumericSetting;
+  label: string;
+  /** One line under the control. */
+  hint: string;
+  /** Behind the "?": why the default is what it is. */
+  more: string;
+  min: number;
+  step: number | 'any';
+}
 
 const FIELDS: Field[] = [
-  ['iterations', 'Iterations', 'Optimizer steps of the one-cycle schedule.', 1, 1],
-  [
-    'lrMax',
-    'Max learning rate',
-    'Peak of the one-cycle schedule; lower it if the loss diverges.',
-    0,
-    'any',
-  ],
-  ['batchSize', 'Batch size', 'Images per micro-batch: bounded by GPU memory.', 1, 1],
-  ['accumulation', 'Accumulation', 'Micro-batches per step: effective batch = batch × this.', 1, 1],
-  ['weightDecay', 'Weight decay', 'Decoupled (p ← p·(1 − lr·wd)), as fastai.', 0, 'any'],
-  [
-    'validateEvery',
-    'Validate every K steps',
-    'Validation AUC and a checkpoint; the best is kept.',
-    1,
-    1,
-  ],
-  ['seed', 'Run seed', 'New C, batch order and augmentation.', 0, 1],
+  {
+    key: 'iterations',
+    label: 'Iterations',
+    hint: 'Optimizer steps.',
+    more: 'The one-cycle schedule warms up over the first 30 % of them, then anneals to zero.',
+    min: 1,
+    step: 1,
+  },
+  {
+    key: 'lrMax',
+    label: 'Max learning rate',
+    hint: 'Peak of the one-cycle schedule.',
+    more: 'Lower it if the loss diverges; the learning rate finder below suggests a value.',
+    min: 0,
+    step: 'any',
+  },
+  {
+    key: 'batchSize',
+    label: 'Batch size',
+    hint: 'Images per micro-batch.',
+    more: 'Bounded by GPU memory: lower it if the device runs out, and raise Accumulation.',
+    min: 1,
+    step: 1,
+  },
+  {
+    key: 'accumulation',
+    label: 'Accumulation',
+    hint: 'Micro-batches per step.',
+    more: 'The effective batch is batch size × accumulation (the paper: 16).',
+    min: 1,
+    step: 1,
+  },
+  {
+    key: 'weightDecay',
+    label: 'Weight decay',
+    hint: 'Decoupled, as fastai.',
+    more: 'Each step multiplies every weight by 1 − lr·wd before the gradient update.',
+    min: 0,
+    step: 'any',
+  },
+  {
+    key: 'validateEvery',
+    label: 'Validate every K steps',
+    hint: 'Validation AUC and a checkpoint.',
+    more: 'The best validation mean AUC is kept; the stage ends on those weights.',
+    min: 1,
+    step: 1,
+  },
+  {
+    key: 'seed',
+    label: 'Run seed',
+    hint: 'New C, batch order, augmentation.',
+    more: 'The same seed on the same data and device repeats the run exactly.',
+    min: 0,
+    step: 1,
+  },
 ];
 
 export function TrainSettingsForm() {
@@ -42,14 +88,11 @@ export function TrainSettingsForm() {
     <fieldset className="card" disabled={busy || sweeping}>
       <legend>Settings</legend>
       <div className="fields">
-        {FIELDS.map(([key, label, hint, min, step]) => (
+        {FIELDS.map(({ key, ...field }) => (
           <NumberField
             key={key}
-            label={label}
+            {...field}
             value={settings[key]}
-            min={min}
-            step={step}
-            hint={hint}
             onChange={(value) => setTrainSetting(key, value)}
           />
         ))}
@@ -76,9 +119,14 @@ function AugmentField(props: { checked: boolean; onChange: (checked: boolean) =>
         />{' '}
         Augmentation
       </label>
-      <small id={`${id}-hint`} className="hint">
-        Random crop, ±10° rotation and zoom (SPEC §4). Off, a small set learns in fewer steps.
-      </small>
+      <div className="hint-row">
+        <small id={`${id}-hint`} className="hint">
+          Random crop, ±10° rotation, zoom.
+        </small>
+        <Help topic="Augmentation">
+          As SPEC §4 trains. Off, a small set learns in fewer steps but overfits sooner.
+        </Help>
+      </div>
     </div>
   );
 }

@@ -4,11 +4,49 @@ import { type ReactNode, useId, useState } from 'react';
 import { selectActivity } from '../state/selectors';
 import { useStudio } from '../state/store';
 
+/** A "?" after a field's one-line hint: opens the longer explanation below it. */
+export function Help({ topic, children }: { topic: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <>
+      <button
+        type="button"
+        className="help-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={`More about ${topic}`}
+        onClick={() => setOpen(!open)}
+      >
+        ?
+      </button>
+      <div id={id} className="help-text" hidden={!open}>
+        {children}
+      </div>
+    </>
+  );
+}
+
+/** The hint under a control (its aria-describedby target), with the "?" when there is more. */
+function FieldHint(props: { id: string; label: string; hint?: ReactNode; more?: ReactNode }) {
+  if (!props.hint) return null;
+  return (
+    <div className="hint-row">
+      <small id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </small>
+      {props.more ? <Help topic={props.label}>{props.more}</Help> : null}
+    </div>
+  );
+}
+
 interface NumberFieldProps {
   label: string;
   value: number;
   onChange: (value: number) => void;
   hint?: ReactNode;
+  /** The longer explanation behind the "?". */
+  more?: ReactNode;
   min?: number;
   max?: number;
   step?: number | 'any';
@@ -17,7 +55,7 @@ interface NumberFieldProps {
 
 /** Keeps the typed text while it is not a number yet ("0.", ""), and reports only numbers. A
  *  value set from elsewhere (an LR finder suggestion adopted) replaces the text. */
-export function NumberField({ label, value, onChange, hint, ...limits }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, hint, more, ...limits }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(String(value));
   const [reported, setReported] = useState(value);
@@ -42,11 +80,7 @@ export function NumberField({ label, value, onChange, hint, ...limits }: NumberF
         }}
         {...limits}
       />
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
+      <FieldHint id={id} label={label} hint={hint} more={more} />
     </div>
   );
 }
@@ -57,11 +91,12 @@ interface SelectFieldProps<T extends string> {
   options: readonly (readonly [T, string])[];
   onChange: (value: T) => void;
   hint?: ReactNode;
+  more?: ReactNode;
   disabled?: boolean;
 }
 
 export function SelectField<T extends string>(props: SelectFieldProps<T>) {
-  const { label, value, options, onChange, hint, disabled } = props;
+  const { label, value, options, onChange, hint, more, disabled } = props;
   const id = useId();
   return (
     <div className="field">
@@ -79,11 +114,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           </option>
         ))}
       </select>
-      {hint ? (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      ) : null}
+      <FieldHint id={id} label={label} hint={hint} more={more} />
     </div>
   );
 }
