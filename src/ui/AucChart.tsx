@@ -12,9 +12,7 @@ import {
 } from 'recharts';
 import { selectAuc, selectCurveLabels } from '../state/selectors';
 import { useStudio } from '../state/store';
-import { useChartPalette } from './theme';
-
-const LABEL_COLORS = ['#e0a64f', '#8bc98b', '#d46f8f', '#a58bd6', '#5fc4c4', '#c9b458'];
+import { labelColor, useChartPalette } from './theme';
 
 const auc = (value: number | null | undefined) =>
   value === null || value === undefined ? 'undefined' : value.toFixed(3);
@@ -61,7 +59,7 @@ export function AucChart() {
             <Line
               key={label}
               dataKey={label}
-              stroke={LABEL_COLORS[i % LABEL_COLORS.length]}
+              stroke={labelColor(palette, i)}
               dot={false}
               isAnimationActive={false}
             />

@@ -11,8 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { type CurveSeries, displayName, formatFraction, variantLabel } from '../state/pure-core';
-import { SERIES_COLORS } from './series-colors';
-import { useChartPalette } from './theme';
+import { seriesColor, useChartPalette } from './theme';
 
 const title = (series: CurveSeries) =>
   `${variantLabel(series.variant)} (${displayName(series.backbone)})`;
@@ -46,7 +45,7 @@ export function DataSizeChart({ curves }: { curves: readonly CurveSeries[] }) {
                 auc: Number((p.summary.mean * 100).toFixed(1)),
               }))}
               dataKey="auc"
-              stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+              stroke={seriesColor(palette, i)}
               isAnimationActive={false}
             />
           ))}

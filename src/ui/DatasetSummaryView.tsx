@@ -17,11 +17,12 @@ import { useStudio } from '../state/store';
 import type { DatasetSummary } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { NumberField } from './fields';
-import { useChartPalette } from './theme';
-
-const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
+import { seriesColor, useChartPalette } from './theme';
 
 /** One record per label, one key per split: the shape recharts' grouped bars read. */
+/** Train, valid, test: the palette's first three colours, in every theme. */
+const SPLIT_SERIES = { train: 0, valid: 1, test: 2 } as const;
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 function chartRows(summary: DatasetSummary) {
@@ -115,7 +116,7 @@ export function DatasetSummaryView() {
               <Bar
                 key={split}
                 dataKey={split}
-                fill={SPLIT_COLORS[split]}
+                fill={seriesColor(palette, SPLIT_SERIES[split])}
                 isAnimationActive={false}
               />
             ))}

@@ -14,15 +14,14 @@ import {
 } from 'recharts';
 import { experimentSeries, type RunSeries } from '../state/run-series';
 import { useStudio } from '../state/store';
-import { SERIES_COLORS } from './series-colors';
-import { useChartPalette } from './theme';
+import { type ChartPalette, seriesColor, useChartPalette } from './theme';
 
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 
-function styleOf(all: readonly RunSeries[], s: RunSeries) {
+function styleOf(all: readonly RunSeries[], s: RunSeries, palette: ChartPalette) {
   const procedures = [...new Set(all.map((x) => x.procedure))];
   const seeds = [...new Set(all.map((x) => x.seed))].sort((a, b) => a - b);
-  const color = SERIES_COLORS[procedures.indexOf(s.procedure) % SERIES_COLORS.length];
+  const color = seriesColor(palette, procedures.indexOf(s.procedure));
   return { stroke: color, strokeDasharray: DASHES[seeds.indexOf(s.seed) % DASHES.length] };
 }
 
@@ -58,6 +57,7 @@ function OverlayChart(props: {
 
 export function ExperimentCurves() {
   const experiment = useStudio((s) => s.experiment.current);
+  const palette = useChartPalette();
   const entries = useStudio((s) => s.history.entries);
   const live = useStudio((s) => s.curves);
   const all = useMemo(
@@ -79,7 +79,7 @@ export function ExperimentCurves() {
       <fieldset className="run-toggles">
         <legend>Show runs</legend>
         {all.map((s) => (
-          <label key={s.key} style={{ color: styleOf(all, s).stroke }}>
+          <label key={s.key} style={{ color: styleOf(all, s, palette).stroke }}>
             <input type="checkbox" checked={!hidden.has(s.key)} onChange={() => toggle(s.key)} />
             {s.name}
             {s.live ? ' (running)' : ''}
@@ -100,7 +100,7 @@ export function ExperimentCurves() {
             dot={false}
             isAnimationActive={false}
             strokeOpacity={0.2}
-            {...styleOf(all, s)}
+            {...styleOf(all, s, palette)}
           />,
           <Line
             key={s.key}
@@ -109,7 +109,7 @@ export function ExperimentCurves() {
             name={s.name}
             dot={false}
             isAnimationActive={false}
-            {...styleOf(all, s)}
+            {...styleOf(all, s, palette)}
           />,
         ]}
       />
@@ -126,7 +126,7 @@ export function ExperimentCurves() {
             dot
             isAnimationActive={false}
             connectNulls={false}
-            {...styleOf(all, s)}
+            {...styleOf(all, s, palette)}
           />,
         ]}
       />

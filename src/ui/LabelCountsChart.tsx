@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { LabelCount } from '../worker/ingest-protocol';
-import { useChartPalette } from './theme';
+import { seriesColor, useChartPalette } from './theme';
 
 export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) {
   const palette = useChartPalette();
@@ -24,10 +24,20 @@ export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) 
           <YAxis allowDecimals={false} stroke={palette.axis} />
           <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
           <Legend />
-          <Bar dataKey="positive" stackId="t" fill="#d46f8f" isAnimationActive={false} />
-          <Bar dataKey="negative" stackId="t" fill="#4f9dde" isAnimationActive={false} />
-          <Bar dataKey="ignored" stackId="t" fill="#6b7785" isAnimationActive={false} />
-          <Bar dataKey="uncertain" fill="#e0a64f" isAnimationActive={false} />
+          <Bar
+            dataKey="positive"
+            stackId="t"
+            fill={seriesColor(palette, 3)}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="negative"
+            stackId="t"
+            fill={seriesColor(palette, 0)}
+            isAnimationActive={false}
+          />
+          <Bar dataKey="ignored" stackId="t" fill={palette.axis} isAnimationActive={false} />
+          <Bar dataKey="uncertain" fill={seriesColor(palette, 1)} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
       <figcaption className="hint">

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import { selectLoss } from '../state/selectors';
 import { useStudio } from '../state/store';
-import { useChartPalette } from './theme';
+import { seriesColor, useChartPalette } from './theme';
 
 export function LossChart() {
   const palette = useChartPalette();
@@ -36,7 +36,12 @@ export function LossChart() {
           />
           <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
           <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
-          <Line dataKey="loss" stroke="#4f9dde" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="loss"
+            stroke={seriesColor(palette, 0)}
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </figure>

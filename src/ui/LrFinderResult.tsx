@@ -13,7 +13,7 @@ import {
 import { chartPoints, type LrFinderResult as Result, SUGGESTION_RULES } from '../state/lr-finder';
 import { STAGES } from '../state/pure-core';
 import { useCommands } from './commands-context';
-import { useChartPalette } from './theme';
+import { seriesColor, useChartPalette } from './theme';
 
 const STOPPED: Record<Result['stopReason'], string> = {
   completed: 'ran every step',
@@ -50,11 +50,21 @@ export function LrFinderResult({ result }: { result: Result }) {
               contentStyle={{ background: palette.tooltipBackground }}
               labelFormatter={lrText}
             />
-            <Line dataKey="loss" stroke="#4f9dde" dot={false} isAnimationActive={false} />
+            <Line
+              dataKey="loss"
+              stroke={seriesColor(palette, 0)}
+              dot={false}
+              isAnimationActive={false}
+            />
             {SUGGESTION_RULES.map(([key]) => {
               const lr = result.suggestions[key];
               return lr === null ? null : (
-                <ReferenceLine key={key} x={lr} stroke="#e0a84f" strokeDasharray="4 2" />
+                <ReferenceLine
+                  key={key}
+                  x={lr}
+                  stroke={seriesColor(palette, 1)}
+                  strokeDasharray="4 2"
+                />
               );
             })}
           </LineChart>

@@ -13,8 +13,7 @@ import {
 import { rocGroups, rocLabels } from '../state/roc';
 import type { RunHistoryEntry } from '../worker/protocol';
 import { SelectField } from './fields';
-import { SERIES_COLORS } from './series-colors';
-import { useChartPalette } from './theme';
+import { seriesColor, useChartPalette } from './theme';
 
 const CHANCE = [
   { fpr: 0, tpr: 0 },
@@ -65,14 +64,14 @@ export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
               data={CHANCE}
               dataKey="tpr"
               name="chance"
-              stroke="#5c6b7a"
+              stroke={palette.axis}
               strokeDasharray="4 4"
               dot={false}
               legendType="none"
               isAnimationActive={false}
             />
             {groups.flatMap((group, g) => {
-              const color = SERIES_COLORS[g % SERIES_COLORS.length];
+              const color = seriesColor(palette, g);
               return [
                 ...group.runs.map((run) => (
                   <Line

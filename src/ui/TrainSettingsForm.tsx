@@ -110,7 +110,7 @@ function AugmentField(props: { checked: boolean; onChange: (checked: boolean) =>
   const id = useId();
   return (
     <div className="field">
-      <label>
+      <label id={`${id}-label`}>
         <input
           type="checkbox"
           checked={props.checked}
@@ -123,7 +123,7 @@ function AugmentField(props: { checked: boolean; onChange: (checked: boolean) =>
         <small id={`${id}-hint`} className="hint">
           Random crop, ±10° rotation, zoom.
         </small>
-        <Help topic="Augmentation">
+        <Help topicId={`${id}-label`}>
           As SPEC §4 trains. Off, a small set learns in fewer steps but overfits sooner.
         </Help>
       </div>

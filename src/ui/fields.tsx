@@ -4,8 +4,10 @@ import { type ReactNode, useId, useState } from 'react';
 import { selectActivity } from '../state/selectors';
 import { useStudio } from '../state/store';
 
-/** A "?" after a field's one-line hint: opens the longer explanation below it. */
-export function Help({ topic, children }: { topic: string; children: ReactNode }) {
+/** A "?" after a field's one-line hint: opens the longer explanation below it. Named "Explain",
+ *  described by the field's label (`topicId`): a name holding the label's words would make the
+ *  button a second match for that label. */
+export function Help({ topicId, children }: { topicId: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -15,7 +17,8 @@ export function Help({ topic, children }: { topic: string; children: ReactNode }
         className="help-toggle"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={`More about ${topic}`}
+        aria-label="Explain"
+        aria-describedby={topicId}
         onClick={() => setOpen(!open)}
       >
         ?
@@ -28,14 +31,14 @@ export function Help({ topic, children }: { topic: string; children: ReactNode }
 }
 
 /** The hint under a control (its aria-describedby target), with the "?" when there is more. */
-function FieldHint(props: { id: string; label: string; hint?: ReactNode; more?: ReactNode }) {
+function FieldHint(props: { id: string; hint?: ReactNode; more?: ReactNode }) {
   if (!props.hint) return null;
   return (
     <div className="hint-row">
       <small id={`${props.id}-hint`} className="hint">
         {props.hint}
       </small>
-      {props.more ? <Help topic={props.label}>{props.more}</Help> : null}
+      {props.more ? <Help topicId={`${props.id}-label`}>{props.more}</Help> : null}
     </div>
   );
 }
@@ -65,7 +68,9 @@ export function NumberField({ label, value, onChange, hint, more, ...limits }: N
   }
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <input
         id={id}
         type="number"
@@ -80,7 +85,7 @@ export function NumberField({ label, value, onChange, hint, more, ...limits }: N
         }}
         {...limits}
       />
-      <FieldHint id={id} label={label} hint={hint} more={more} />
+      <FieldHint id={id} hint={hint} more={more} />
     </div>
   );
 }
@@ -100,7 +105,9 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       <select
         id={id}
         value={value}
@@ -114,7 +121,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
           </option>
         ))}
       </select>
-      <FieldHint id={id} label={label} hint={hint} more={more} />
+      <FieldHint id={id} hint={hint} more={more} />
     </div>
   );
 }

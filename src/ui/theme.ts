@@ -14,11 +14,26 @@ export interface ChartPalette {
   tooltipBackground: string;
   /** The emphasised series (a mean over labels). */
   strong: string;
+  /** One colour per series, in order; each passes 4.5:1 on the theme's surfaces (legends are
+   *  text in these colours). */
+  series: readonly string[];
 }
 
 const PALETTES: Record<Theme, ChartPalette> = {
-  dark: { axis: '#a3b1bf', grid: '#2c3642', tooltipBackground: '#1d252e', strong: '#ffffff' },
-  light: { axis: '#4d5b69', grid: '#d5dce4', tooltipBackground: '#ffffff', strong: '#16202a' },
+  dark: {
+    axis: '#a3b1bf',
+    grid: '#2c3642',
+    tooltipBackground: '#1d252e',
+    strong: '#ffffff',
+    series: ['#6fb6ff', '#e0a64f', '#8bc98b', '#d46f8f', '#a58bd6', '#5fc4c4', '#c9b458'],
+  },
+  light: {
+    axis: '#4d5b69',
+    grid: '#d5dce4',
+    tooltipBackground: '#ffffff',
+    strong: '#16202a',
+    series: ['#0a58a8', '#8a5200', '#2e7030', '#b0285a', '#6a4bb0', '#00706a', '#6f6200'],
+  },
 };
 
 function storedTheme(): Theme | null {
@@ -73,3 +88,10 @@ export function startTheme(): void {
 }
 
 export const useChartPalette = (): ChartPalette => PALETTES[useTheme((s) => s.theme)];
+
+/** The i-th series colour, cycling. */
+export const seriesColor = (palette: ChartPalette, i: number): string =>
+  palette.series[i % palette.series.length] as string;
+
+/** Per-label lines start after the first colour, which a mean or a first series keeps. */
+export const labelColor = (palette: ChartPalette, i: number): string => seriesColor(palette, i + 1);
