@@ -88,7 +88,8 @@ export const createActions = (set: SetState): StudioActions => ({
       experiment: { ...s.experiment, busy: false },
       progress: null,
     })),
-  goTo: (step) => set({ step }),
+  // Moving on means the successes were seen; failures stay until dismissed.
+  goTo: (step) => set((s) => ({ step, notices: s.notices.filter((n) => n.kind === 'error') })),
   setDemo: (change) =>
     set(({ dataset }) => ({ dataset: { ...dataset, demo: { ...dataset.demo, ...change } } })),
   applyQuickStart: () =>

@@ -113,7 +113,7 @@ it('describes any config in words: its procedures, model, data and seeds', () =>
     }),
   );
   expect(text).toBe(
-    'Baseline; Color Module (PixelShuffle) · ResNet18 at width 0.125, 32 px, E random ' +
+    'Baseline; Color Module (PixelShuffle) · ResNet18 at width ⅛, 32 px, E random ' +
       '(NOT PRETRAINED) · the folder "kermany" · seeds 4, 5',
   );
 });

@@ -8,6 +8,7 @@ import type {
   ExperimentState,
   ModelSpec,
 } from '../worker/protocol';
+import { widthName } from './names';
 import { DEFAULT_SPLIT, displayName, STAGES } from './pure-core';
 import type { TrainSettings } from './training';
 
@@ -126,7 +127,7 @@ const sameStages = (
 ) => chain.stages.map((s) => s.stage).join() === run.stages.join();
 
 /** A config in one line of words (the plan the Compare step shows, for its own draft or for an
- *  imported file): "Baseline; Color Module → All (ColorU) · ResNet18 at width 1, 224 px, …". */
+ *  imported file): "Baseline; Color Module → All (ColorU) · ResNet18 at full width, 224 px, …". */
 export function describeExperiment(config: ExperimentConfig): string {
   const procedures = config.chains.map((chain) => {
     const stages = chain.stages.map((s) => STAGES[s.stage].title).join(' → ');
@@ -136,7 +137,7 @@ export function describeExperiment(config: ExperimentConfig): string {
     config.pretrained.kind === 'random'
       ? 'E random (NOT PRETRAINED)'
       : `E from ${config.pretrained.path} (PRETRAINED)`;
-  const model = `${displayName(config.backbone)} at width ${config.widthMultiplier}, ${config.inputSize} px, ${e}`;
+  const model = `${displayName(config.backbone)} at ${widthName(config.widthMultiplier)}, ${config.inputSize} px, ${e}`;
   const data =
     config.dataset.kind === 'folder'
       ? `the folder "${config.dataset.path}"`

@@ -78,3 +78,13 @@ it('dismisses one notice by id', () => {
   useStudio.getState().dismissNotice(1);
   expect(useStudio.getState().notices.map((n) => n.text)).toEqual(['b']);
 });
+
+it('clears the successes when the user moves to another step, and keeps the failures', () => {
+  const drafts = [
+    { kind: 'success' as const, text: 'Built' },
+    { kind: 'error' as const, text: 'Stage failed' },
+  ];
+  useStudio.setState({ notices: withNotices([], drafts, 1) });
+  useStudio.getState().goTo('compare');
+  expect(useStudio.getState().notices).toEqual([{ id: 2, kind: 'error', text: 'Stage failed' }]);
+});
