@@ -36,6 +36,10 @@ export function PrivacyNote() {
         <li>
           Cache Storage <code>chromaxr-weights-v1</code>: ImageNet weights files you downloaded.
         </li>
+        <li>
+          localStorage <code>chromaxr-theme</code>: the word "light" or "dark", once you switch the
+          theme.
+        </li>
       </ul>
       <p>
         The only request to another site is the ImageNet weights download, and only when you pick it
