@@ -13,6 +13,10 @@ import {
 import { selectAuc, selectCurveLabels } from '../state/selectors';
 import { useStudio } from '../state/store';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Validation AUC';
+
 const LABEL_COLORS = ['#e0a64f', '#8bc98b', '#d46f8f', '#a58bd6', '#5fc4c4', '#c9b458'];
 
 const auc = (value: number | null | undefined) =>
@@ -23,7 +27,7 @@ export function AucChart() {
   const labels = useStudio(selectCurveLabels);
   const last = points.at(-1);
   return (
-    <figure className="chart" aria-label="Validation AUC" data-points={points.length}>
+    <figure className="chart" aria-label={CHART_NAME} data-points={points.length}>
       <figcaption>
         Validation AUC
         {last ? (
@@ -37,7 +41,7 @@ export function AucChart() {
         )}
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points}>
+        <LineChart data={points} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke="#9aa7b4" />
           <YAxis domain={[0, 1]} stroke="#9aa7b4" />

@@ -18,6 +18,10 @@ import type { DatasetSummary } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { NumberField } from './fields';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Positive images per label and split';
+
 const SPLIT_COLORS = { train: '#4f9dde', valid: '#e0a64f', test: '#8bc98b' } as const;
 
 /** One record per label, one key per split: the shape recharts' grouped bars read. */
@@ -99,9 +103,9 @@ export function DatasetSummaryView() {
           ))}
         </tbody>
       </table>
-      <figure aria-label="Positive images per label and split">
+      <figure aria-label={CHART_NAME}>
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={chartRows(summary)}>
+          <BarChart data={chartRows(summary)} title={CHART_NAME}>
             <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
             <XAxis dataKey="label" stroke="#9aa7b4" />
             <YAxis allowDecimals={false} stroke="#9aa7b4" />

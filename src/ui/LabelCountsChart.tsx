@@ -12,11 +12,15 @@ import {
 } from 'recharts';
 import type { LabelCount } from '../worker/ingest-protocol';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Label counts of the dropped dataset';
+
 export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) {
   return (
-    <figure aria-label="Label counts of the dropped dataset">
+    <figure aria-label={CHART_NAME}>
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={[...counts]}>
+        <BarChart data={[...counts]} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
           <XAxis dataKey="label" stroke="#9aa7b4" />
           <YAxis allowDecimals={false} stroke="#9aa7b4" />

@@ -12,11 +12,15 @@ import {
 import { selectLoss } from '../state/selectors';
 import { useStudio } from '../state/store';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Training loss';
+
 export function LossChart() {
   const loss = useStudio(selectLoss);
   const last = loss.at(-1);
   return (
-    <figure className="chart" aria-label="Training loss" data-points={loss.length}>
+    <figure className="chart" aria-label={CHART_NAME} data-points={loss.length}>
       <figcaption>
         Training loss
         {last
@@ -24,7 +28,7 @@ export function LossChart() {
           : ' — no steps yet'}
       </figcaption>
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={loss}>
+        <LineChart data={loss} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke="#2c3642" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke="#9aa7b4" />
           <YAxis stroke="#9aa7b4" domain={['auto', 'auto']} />
