@@ -163,9 +163,26 @@ const HISTORY = [0, 1].flatMap((seed) =>
   ),
 );
 
+/** Label → value of each form the walk fills: studio-steps.ts's tiny shapes, 4 training steps. */
+const DEMO_DATA = [
+  [NAMES.patients, '24'],
+  [NAMES.imageSize, '48'],
+] as const;
+const TINY_MODEL = [
+  [NAMES.colorizer, 'coloru'],
+  [NAMES.backbone, 'resnet18'],
+  [NAMES.width, '0.125'],
+  [NAMES.inputSize, '32'],
+] as const;
+const BRIEF_RUN = [
+  [NAMES.iterations, '4'],
+  [NAMES.batchSize, '4'],
+  [NAMES.accumulation, '1'],
+  [NAMES.validateEvery, '2'],
+] as const;
+
 async function walkData(page: Page, findings: Findings) {
-  await typeInto(page, page.getByLabel(NAMES.patients), '24');
-  await typeInto(page, page.getByLabel(NAMES.imageSize), '48');
+  for (const [label, text] of DEMO_DATA) await typeInto(page, page.getByLabel(label), text);
   await activate(page, page.getByRole('button', { name: NAMES.generate }));
   await settle(page, page.getByRole('heading', { name: NAMES.loaded }), 120_000);
   await inspect(page, 'data', findings);
@@ -177,10 +194,7 @@ async function walkData(page: Page, findings: Findings) {
 
 async function walkModel(page: Page, findings: Findings) {
   await activate(page, page.getByRole('button', { name: NAMES.next(STEP.model) }));
-  await chooseOption(page, page.getByLabel(NAMES.colorizer), 'coloru');
-  await chooseOption(page, page.getByLabel(NAMES.backbone), 'resnet18');
-  await chooseOption(page, page.getByLabel(NAMES.width), '0.125');
-  await chooseOption(page, page.getByLabel(NAMES.inputSize), '32');
+  for (const [label, value] of TINY_MODEL) await chooseOption(page, page.getByLabel(label), value);
   const weights = page.getByRole('group', { name: NAMES.weights });
   await chooseRadio(page, weights, weights.getByRole('radio', { name: NAMES.random }));
   await activate(page, page.getByRole('button', { name: NAMES.build }));
@@ -197,10 +211,7 @@ async function walkStages(page: Page, findings: Findings) {
 
 async function walkTrain(page: Page, findings: Findings) {
   await activate(page, page.getByRole('button', { name: NAMES.next(STEP.train) }));
-  await typeInto(page, page.getByLabel(NAMES.iterations), '4');
-  await typeInto(page, page.getByLabel(NAMES.batchSize), '4');
-  await typeInto(page, page.getByLabel(NAMES.accumulation), '1');
-  await typeInto(page, page.getByLabel(NAMES.validateEvery), '2');
+  for (const [label, text] of BRIEF_RUN) await typeInto(page, page.getByLabel(label), text);
   await activate(page, page.getByRole('button', { name: NAMES.start }));
   await waitForStageEnd(page);
   await inspect(page, 'train', findings);
