@@ -1,11 +1,12 @@
 // Issue 14's design checks on the built studio (WebGPU on SwiftShader, tiny shapes): a walk from
 // Data to Results with the keyboard alone — demo data, a ColorU + ResNet18 (width ⅛, 32 px) model,
-// the Color Module stage trained for 4 steps, a colorizer export, Compare, and Results on a seeded
-// runs history — with axe's WCAG 2.1 A/AA rules on every step, full-page screenshots of every step
-// and view in both themes at 1280×720 and 800×720 (test-results/design/<view>-<theme>-<width>.png),
-// a Tab sweep around every step (every control reached and named, no trap), no horizontal scrolling
-// at either width, and no console error or failed request over the walk.
-// Findings are gathered over the whole walk and reported together, so one run lists them all.
+// an LR finder sweep, the Color Module stage trained for 4 steps, a colorizer export, Compare, and
+// Results on a seeded runs history — with axe's WCAG 2.1 A/AA rules on every step, full-page
+// screenshots of every step and view in both themes at 1280×720 and 800×720
+// (test-results/design/<view>-<theme>-<width>.png), a Tab sweep around every step (every control
+// reached and named, no trap), no horizontal scrolling at either width, and no console error or
+// failed request over the walk. Findings are gathered over the whole walk and reported together,
+// so one run lists them all.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -46,6 +47,9 @@ const NAMES = {
   batchSize: 'Batch size',
   accumulation: 'Accumulation',
   validateEvery: 'Validate every K steps',
+  lrSteps: 'LR sweep steps',
+  findLr: 'Find learning rate',
+  lrSuggestions: 'Suggested learning rates',
   start: 'Start Color Module',
   exportScope: 'Export scope',
   download: 'Download weights',
@@ -212,6 +216,11 @@ async function walkStages(page: Page, findings: Findings) {
 async function walkTrain(page: Page, findings: Findings) {
   await activate(page, page.getByRole('button', { name: NAMES.next(STEP.train) }));
   for (const [label, text] of BRIEF_RUN) await typeInto(page, page.getByLabel(label), text);
+  // The LR finder's result opens inside the step: a short sweep, its suggestions left unused.
+  await typeInto(page, page.getByLabel(NAMES.lrSteps), '8');
+  await activate(page, page.getByRole('button', { name: NAMES.findLr }));
+  await settle(page, page.getByRole('table', { name: NAMES.lrSuggestions }), 200_000);
+  await inspect(page, 'train-lr-finder', findings);
   await activate(page, page.getByRole('button', { name: NAMES.start }));
   await waitForStageEnd(page);
   await inspect(page, 'train', findings);
