@@ -14,6 +14,10 @@ import { selectAuc, selectCurveLabels } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { labelColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Validation AUC';
+
 const auc = (value: number | null | undefined) =>
   value === null || value === undefined ? 'undefined' : value.toFixed(3);
 
@@ -23,7 +27,7 @@ export function AucChart() {
   const labels = useStudio(selectCurveLabels);
   const last = points.at(-1);
   return (
-    <figure className="chart" aria-label="Validation AUC" data-points={points.length}>
+    <figure className="chart" aria-label={CHART_NAME} data-points={points.length}>
       <figcaption>
         Validation AUC
         {last ? (
@@ -37,7 +41,7 @@ export function AucChart() {
         )}
       </figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart data={points}>
+        <LineChart data={points} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="step"

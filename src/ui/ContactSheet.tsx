@@ -28,7 +28,14 @@ function GrayCanvas({ item, label }: { item: SheetItem; label: string }) {
   }, [item]);
   if (!item.thumb) return <span className="hint">not cached</span>;
   return (
-    <canvas ref={ref} width={item.thumb.width} height={item.thumb.height} aria-label={label} />
+    // role img: a canvas has no role of its own, so without one its label is not announced.
+    <canvas
+      ref={ref}
+      width={item.thumb.width}
+      height={item.thumb.height}
+      aria-label={label}
+      role="img"
+    />
   );
 }
 

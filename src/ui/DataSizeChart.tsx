@@ -13,16 +13,20 @@ import {
 import { type CurveSeries, displayName, formatFraction, variantLabel } from '../state/pure-core';
 import { seriesColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Fig. 6: mean AUC against training-set size';
+
 const title = (series: CurveSeries) =>
   `${variantLabel(series.variant)} (${displayName(series.backbone)})`;
 
 export function DataSizeChart({ curves }: { curves: readonly CurveSeries[] }) {
   const palette = useChartPalette();
   return (
-    <figure className="chart" aria-label="Fig. 6: mean AUC against training-set size">
+    <figure className="chart" aria-label={CHART_NAME}>
       <figcaption>Fig. 6: mean test AUC (×100) against the fraction of the training set</figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart>
+        <LineChart title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="fraction"

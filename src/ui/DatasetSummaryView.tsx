@@ -19,6 +19,10 @@ import { useCommands } from './commands-context';
 import { NumberField } from './fields';
 import { seriesColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Positive images per label and split';
+
 /** One record per label, one key per split: the shape recharts' grouped bars read. */
 /** Train, valid, test: the palette's first three colours, in every theme. */
 const SPLIT_SERIES = { train: 0, valid: 1, test: 2 } as const;
@@ -104,9 +108,9 @@ export function DatasetSummaryView() {
           ))}
         </tbody>
       </table>
-      <figure aria-label="Positive images per label and split">
+      <figure aria-label={CHART_NAME}>
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={chartRows(summary)}>
+          <BarChart data={chartRows(summary)} title={CHART_NAME}>
             <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis dataKey="label" stroke={palette.axis} />
             <YAxis allowDecimals={false} stroke={palette.axis} />

@@ -36,7 +36,8 @@ function OverlayChart(props: {
     <figure className="chart" aria-label={props.label}>
       <figcaption>{props.label}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
-        <LineChart>
+        {/* The title names the chart's focusable surface (recharts' keyboard layer). */}
+        <LineChart title={props.label}>
           <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="step"

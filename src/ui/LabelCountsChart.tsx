@@ -13,12 +13,16 @@ import {
 import type { LabelCount } from '../worker/ingest-protocol';
 import { seriesColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Label counts of the dropped dataset';
+
 export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) {
   const palette = useChartPalette();
   return (
-    <figure aria-label="Label counts of the dropped dataset">
+    <figure aria-label={CHART_NAME}>
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={[...counts]}>
+        <BarChart data={[...counts]} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis dataKey="label" stroke={palette.axis} />
           <YAxis allowDecimals={false} stroke={palette.axis} />

@@ -13,12 +13,16 @@ import { selectLoss } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { seriesColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'Training loss';
+
 export function LossChart() {
   const palette = useChartPalette();
   const loss = useStudio(selectLoss);
   const last = loss.at(-1);
   return (
-    <figure className="chart" aria-label="Training loss" data-points={loss.length}>
+    <figure className="chart" aria-label={CHART_NAME} data-points={loss.length}>
       <figcaption>
         Training loss
         {last
@@ -26,7 +30,7 @@ export function LossChart() {
           : ' — no steps yet'}
       </figcaption>
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={loss}>
+        <LineChart data={loss} title={CHART_NAME}>
           <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
           <XAxis
             dataKey="step"

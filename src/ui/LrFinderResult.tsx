@@ -15,6 +15,10 @@ import { STAGES } from '../state/pure-core';
 import { useCommands } from './commands-context';
 import { seriesColor, useChartPalette } from './theme';
 
+/** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
+ *  name of its own. */
+const CHART_NAME = 'LR finder loss';
+
 const STOPPED: Record<Result['stopReason'], string> = {
   completed: 'ran every step',
   diverged: 'stopped when the loss diverged',
@@ -29,13 +33,13 @@ export function LrFinderResult({ result }: { result: Result }) {
   const { adoptLr } = useCommands();
   return (
     <div className="columns">
-      <figure className="chart" aria-label="LR finder loss" data-points={points.length}>
+      <figure className="chart" aria-label={CHART_NAME} data-points={points.length}>
         <figcaption>
           Smoothed loss vs learning rate — {STAGES[result.stage].title}, {result.lrs.length} steps,{' '}
           {STOPPED[result.stopReason]}
         </figcaption>
         <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={points}>
+          <LineChart data={points} title={CHART_NAME}>
             <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis
               dataKey="lr"

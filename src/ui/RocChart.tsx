@@ -26,6 +26,8 @@ export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
   const [picked, setPicked] = useState<string | null>(null);
   const label = picked !== null && labels.includes(picked) ? picked : (labels[0] ?? '');
   const groups = useMemo(() => rocGroups(runs, label), [runs, label]);
+  // Names the figure and the chart's focusable surface (recharts' keyboard layer).
+  const chartName = `ROC curves for ${label}`;
   return (
     <section className="card roc" aria-label="ROC curves">
       <h3>ROC curves on the test split</h3>
@@ -41,9 +43,9 @@ export function RocChart({ runs }: { runs: readonly RunHistoryEntry[] }) {
           No run has a ROC curve for {label}: the test split holds one class only.
         </p>
       ) : null}
-      <figure className="chart" aria-label={`ROC curves for ${label}`} data-groups={groups.length}>
+      <figure className="chart" aria-label={chartName} data-groups={groups.length}>
         <ResponsiveContainer width="100%" height={340}>
-          <LineChart>
+          <LineChart title={chartName}>
             <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis
               dataKey="fpr"

@@ -1,6 +1,7 @@
 // Stubs the File System Access picker behind "Choose folder…" with an in-page directory of the
 // given files, so a browser test can hand the studio a folder without a native dialog.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface PickedFile {
@@ -9,6 +10,14 @@ export interface PickedFile {
   name: string;
   /** Read from here on the Node side. */
   path: string;
+}
+
+/** The first `count` images (by name) of a class folder under `root`, as the stub hands them over. */
+export function classImages(root: string, label: string, count: number): PickedFile[] {
+  return readdirSync(join(root, label))
+    .sort()
+    .slice(0, count)
+    .map((name) => ({ dir: label, name, path: join(root, label, name) }));
 }
 
 export async function stubDirectoryPicker(page: Page, root: string, files: readonly PickedFile[]) {

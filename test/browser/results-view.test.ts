@@ -1,11 +1,12 @@
 // The Results step of the built studio on a seeded runs history: synthetic stage runs (four
 // procedures × three seeds, and Baseline / Color Module on a quarter of the training set) are
-// written into the history's IndexedDB database, the page reloads, the worker lists them and the
+// written into the history's IndexedDB database (runs-history.ts), the page reloads, the worker lists them and the
 // view shows the tables, comparisons and ROC curves. A screenshot goes to test-results/.
 import { mkdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { runEntry } from '../helpers/run-entries';
 import { serveStudioForFile } from './built-studio';
+import { seedRunsHistory } from './runs-history';
 
 const studio = serveStudioForFile();
 
@@ -63,22 +64,7 @@ it('shows a seeded experiment from the runs history after a reload', async () =>
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${studio.url}?backends=cpu`);
-  await page.evaluate(async (entries) => {
-    // The database and store platform/run-history.ts opens with idb-keyval.
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('chromaxr-runs');
-      request.onupgradeneeded = () => request.result.createObjectStore('runs');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise((resolve, reject) => {
-      const tx = db.transaction('runs', 'readwrite');
-      for (const entry of entries) tx.objectStore('runs').put(entry, entry.id);
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, seededEntries());
+  await seedRunsHistory(page, seededEntries());
   await page.reload();
   await page.getByRole('button', { name: /Results$/ }).click();
   const tableI = page.locator('table[data-section="tableI"]');

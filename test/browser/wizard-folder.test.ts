@@ -2,7 +2,7 @@
 // with an in-page directory handle holding real Kermany chest X-rays and a corrupt JPEG) detects
 // the class-per-folder format, ingests the images into the IndexedDB cache in the ingestion
 // worker, lists the corrupt file as skipped, and charts the parsed label counts.
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { type Served, serveBuiltApp } from '../../scripts/lib/server';
 import { sharedFile } from '../helpers/shared';
-import { type PickedFile, stubDirectoryPicker } from './directory-picker';
+import { classImages, type PickedFile, stubDirectoryPicker } from './directory-picker';
 
 const kermany = sharedFile('data/kermany-sample');
 let server: Served;
@@ -27,14 +27,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The first `count` images of a class folder, as the picker stub hands them over. */
-function images(root: string, label: string, count: number): PickedFile[] {
-  return readdirSync(join(root, label))
-    .sort()
-    .slice(0, count)
-    .map((name) => ({ dir: label, name, path: join(root, label, name) }));
-}
-
 /** A file named .jpeg that is not one: it must be listed as skipped with its reason. */
 function corruptJpeg(): PickedFile {
   const path = join(mkdtempSync(join(tmpdir(), 'chromaxr-corrupt-')), 'corrupt.jpeg');
@@ -46,7 +38,11 @@ it.skipIf(kermany === null)(
   'ingests a chosen folder of real X-rays and charts its labels',
   async () => {
     const root = kermany as string;
-    const files = [...images(root, 'NORMAL', 4), ...images(root, 'PNEUMONIA', 4), corruptJpeg()];
+    const files = [
+      ...classImages(root, 'NORMAL', 4),
+      ...classImages(root, 'PNEUMONIA', 4),
+      corruptJpeg(),
+    ];
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
