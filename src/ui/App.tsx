@@ -25,7 +25,7 @@ function WorkerError() {
 
 export function App() {
   return (
-    <main className="studio">
+    <div className="studio">
       <header className="app-header">
         <h1 className="brand">
           <ScanLine size={26} aria-hidden="true" />
@@ -36,14 +36,16 @@ export function App() {
           <DeviceBadge />
           <ThemeToggle />
         </div>
+        <p className="tagline">
+          Colorization transfer learning for X-ray images, trained on your GPU. Patient data never
+          leaves this machine.
+        </p>
       </header>
-      <p className="tagline">
-        Colorization transfer learning for X-ray images, trained on your GPU. Patient data never
-        leaves this machine.
-      </p>
-      <WorkerError />
-      <ResumeBanner />
-      <Wizard />
-    </main>
+      <main>
+        <WorkerError />
+        <ResumeBanner />
+        <Wizard />
+      </main>
+    </div>
   );
 }

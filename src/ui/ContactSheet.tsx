@@ -2,15 +2,19 @@
 // that draws only the rows in view and asks the ingestion worker for their pages as they come
 // into view, so 200,000 images scroll as smoothly as 200. Click (or Enter) enlarges one with its
 // path and labels.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type RefCallback, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { SheetItem, SheetPage } from '../worker/ingest-protocol';
 import { useCommands } from './commands-context';
 
 const THUMB = 96;
 const CELL = THUMB + 24; // thumbnail + caption
-const COLUMNS = 6;
+/** Until the sheet is measured (and where nothing measures, as in jsdom). */
+const DEFAULT_COLUMNS = 6;
+const MIN_COLUMNS = 2;
+/** Room for the scroll bar beside the cells. */
+const SCROLLBAR = 20;
 const VIEW_ROWS = 4;
-const PAGE = COLUMNS * 5; // images per request
+const PAGE = DEFAULT_COLUMNS * 5; // images per request
 const ENLARGED = 512;
 
 /** Paints an 8-bit gray thumbnail into a canvas. */
@@ -99,24 +103,44 @@ function Enlarged({
   );
 }
 
+/** As many columns as the sheet's width holds, followed as the window resizes: the sheet never
+ *  pushes the page wider (800 px windows). */
+function useColumns(): [RefCallback<HTMLDivElement>, number] {
+  const [columns, setColumns] = useState(DEFAULT_COLUMNS);
+  // React 19 calls the returned cleanup when the sheet unmounts.
+  const observe = useCallback((node: HTMLDivElement | null) => {
+    if (node === null || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const width = node.clientWidth - SCROLLBAR;
+      if (width > 0) setColumns(Math.max(MIN_COLUMNS, Math.floor(width / CELL)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+  return [observe, columns];
+}
+
 export function ContactSheet() {
   const [group, setGroup] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [chosen, choose] = useState<number | null>(null);
   const { groups, need, itemAt } = usePages(group);
   const pickerId = useId();
+  const [sheetRef, columns] = useColumns();
   const total = groups[group]?.count ?? PAGE; // until the first page says
-  const rows = Math.ceil(total / COLUMNS);
+  const rows = Math.ceil(total / columns);
   const firstRow = Math.floor(scrollTop / CELL);
   const lastRow = Math.min(rows - 1, firstRow + VIEW_ROWS);
-  const first = firstRow * COLUMNS;
-  const last = Math.min(total - 1, (lastRow + 1) * COLUMNS - 1);
+  const first = firstRow * columns;
+  const last = Math.min(total - 1, (lastRow + 1) * columns - 1);
   useEffect(() => need(first, last), [need, first, last]);
   const cells = [];
   for (let i = first; i <= last; i++) {
     const item = itemAt(i);
-    const top = Math.floor(i / COLUMNS) * CELL;
-    const left = (i % COLUMNS) * CELL;
+    const top = Math.floor(i / columns) * CELL;
+    const left = (i % columns) * CELL;
     cells.push(
       <button
         type="button"
@@ -155,7 +179,8 @@ export function ContactSheet() {
       <div
         className="contact-sheet"
         data-testid="contact-sheet"
-        style={{ height: VIEW_ROWS * CELL, width: COLUMNS * CELL + 20 }}
+        ref={sheetRef}
+        style={{ height: VIEW_ROWS * CELL }}
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       >
         <div style={{ height: rows * CELL, position: 'relative' }}>{cells}</div>

@@ -38,7 +38,7 @@ function DatasetRow(props: {
           </>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Delete…
+            Delete…<span className="visually-hidden"> {dataset.name}</span>
           </button>
         )}
       </td>
