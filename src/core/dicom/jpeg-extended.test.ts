@@ -1,0 +1,82 @@
+// JPEG Extended (1.2.840.10008.1.2.4.51) through the core's own decoder: 12-bit files from dcmtk
+// and libjpeg (odd sizes, restart intervals) and an 8-bit one, against pydicom's display values of
+// GDCM's decode (cross-checked with dcmdjpeg by make_dicom.py); the lossy result against its
+// uncompressed source; dcmtk's 8-bit baseline stream read as JPEG Extended.
+import { describe, expect, it } from 'vitest';
+import {
+  loadDicomReferences,
+  maxAbsError,
+  readDicomFixture,
+} from '../../../test/helpers/dicom-fixtures';
+import { readDicom } from './read-dicom';
+
+const references = loadDicomReferences();
+/** 1/255, plus the 5e-7 by which reference.json rounds its values to six decimals. */
+const TOLERANCE = 1 / 255 + 1e-6;
+const EXTENDED = '1.2.840.10008.1.2.4.51';
+
+const extended = Object.entries(references?.images ?? {}).filter(
+  ([, reference]) => reference.transferSyntax === EXTENDED,
+);
+
+/** Largest and mean |Δ| a lossy file may show against its source: a quality 85–90 encoding moves
+ *  12-bit values by < 1 % of the range (measured 0.44 % max, 0.12 % mean), 8-bit ones with noise
+ *  by < 8 % at worst (measured 6.3 % max, 1.2 % mean). A wrong IDCT or table is far off both. */
+const LOSSY_LIMITS: Record<string, { max: number; mean: number }> = {
+  'jpeg_extended_12bit_restart.dcm': { max: 0.01, mean: 0.002 },
+  'jpeg_extended_8bit_restart.dcm': { max: 0.08, mean: 0.02 },
+};
+
+function meanAbsError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] as number) - (b[i] as number));
+  return sum / a.length;
+}
+
+/** The file with its transfer syntax UID replaced by another of the same length. */
+function relabelled(bytes: Uint8Array, from: string, to: string): Uint8Array {
+  const text = new TextDecoder('latin1').decode(bytes);
+  const at = text.indexOf(from);
+  if (at < 0 || from.length !== to.length) throw new Error(`no ${from} to relabel`);
+  const copy = bytes.slice();
+  copy.set(new TextEncoder().encode(to), at);
+  return copy;
+}
+
+describe.skipIf(!references)('JPEG Extended in the core', () => {
+  it('has 8- and 12-bit fixtures', () => {
+    expect(extended.map(([, r]) => r.bitsStored).sort()).toEqual([12, 12, 8].sort());
+  });
+
+  it.each(extended)('%s against pydicom (GDCM)', async (name, reference) => {
+    const image = await readDicom(readDicomFixture(name));
+    const error = maxAbsError(image.pixels, reference.display);
+    console.log(`${name}: max |Δ| ${(error * 255).toFixed(3)} / 255`);
+    expect([image.width, image.height, image.bitsStored]).toEqual([
+      reference.width,
+      reference.height,
+      reference.bitsStored,
+    ]);
+    expect(image.transferSyntax).toBe(EXTENDED);
+    expect(error).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it.each(
+    Object.entries(LOSSY_LIMITS),
+  )('%s stays close to its uncompressed source', async (name, limit) => {
+    const source = references?.lossySources[name] as string;
+    const [lossy, original] = await Promise.all(
+      [name, source].map((file) => readDicom(readDicomFixture(file))),
+    );
+    const [a, b] = [lossy?.pixels as Float32Array, original?.pixels as Float32Array];
+    expect(maxAbsError(a, Array.from(b))).toBeLessThanOrEqual(limit.max);
+    expect(meanAbsError(a, b)).toBeLessThanOrEqual(limit.mean);
+  });
+
+  it("reads dcmtk's baseline (SOF0, 8-bit) stream as JPEG Extended", async () => {
+    const bytes = relabelled(readDicomFixture('jpeg_baseline_8bit.dcm'), '4.50', '4.51');
+    const image = await readDicom(bytes);
+    const reference = references?.images['jpeg_baseline_8bit.dcm'];
+    expect(maxAbsError(image.pixels, reference?.display ?? [])).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
