@@ -5,7 +5,8 @@
 import { JpegError } from './jpeg-error';
 
 export class BitReader {
-  /** The next `count` bits, most significant first; the last `padding` of them are not data. */
+  /** The next `count` bits are the low ones, most significant first (bits above are stale and
+   *  shifted out); the last `padding` of them are not data. An int32, so V8 keeps it unboxed. */
   private bits = 0;
   private count = 0;
   private padding = 0;
@@ -16,11 +17,11 @@ export class BitReader {
     public position: number,
   ) {}
 
-  /** Keeps at least 17 bits buffered (24 at most, so `bits` fits a 32-bit integer). */
+  /** Keeps at least 17 bits buffered (24 at most, so the buffered ones fit a 32-bit integer). */
   private fill(): void {
     while (this.count <= 16) {
       const byte = this.nextByte();
-      this.bits = ((this.bits << 8) | byte) >>> 0;
+      this.bits = (this.bits << 8) | byte;
       this.count += 8;
     }
   }
@@ -49,7 +50,6 @@ export class BitReader {
   skip(n: number): void {
     this.count -= n;
     if (this.count < this.padding) throw new JpegError('JPEG data ends inside scan');
-    this.bits &= 2 ** this.count - 1;
   }
 
   read(n: number): number {

@@ -36,6 +36,10 @@ export function inverseDct(
     return;
   }
   for (let v = 0; v < 8; v++) {
+    if (rowIsZero(coefficients, v)) {
+      rows.fill(0, v * 8, v * 8 + 8); // most high-frequency rows are: skip their 64 products
+      continue;
+    }
     for (let x = 0; x < 8; x++) {
       let sum = 0;
       for (let u = 0; u < 8; u++)
@@ -50,6 +54,11 @@ export function inverseDct(
       samples[offset + y * stride + x] = clamp(Math.round(sum) + levelShift, maxSample);
     }
   }
+}
+
+function rowIsZero(coefficients: Int32Array, v: number): boolean {
+  for (let u = 0; u < 8; u++) if (coefficients[v * 8 + u] !== 0) return false;
+  return true;
 }
 
 function clamp(value: number, max: number): number {
