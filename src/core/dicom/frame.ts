@@ -61,10 +61,32 @@ function firstFrameFragments(fragments: Uint8Array[], frames: number): Uint8Arra
   return concatBytes(first);
 }
 
-/** A frame of JPEG Extended, decoded in the core (8- or 12-bit samples). */
-function decodeJpegExtended(encoded: Uint8Array): DecodedFrame {
+type FrameSize = Pick<DecodedFrame, 'rows' | 'columns' | 'samplesPerPixel'>;
+
+/** Refuses a frame whose size or sample count the header contradicts. */
+function checkFrameSize(frame: FrameSize, layout: PixelLayout, syntax: TransferSyntax): void {
+  if (
+    frame.rows !== layout.rows ||
+    frame.columns !== layout.columns ||
+    frame.samplesPerPixel !== layout.samplesPerPixel
+  ) {
+    throw new DicomError(
+      `${describeLayout(layout)} in the header, but the ${syntax.pixels} frame is ${frame.rows} × ${frame.columns} with ${frame.samplesPerPixel} sample(s)`,
+    );
+  }
+}
+
+/** A frame of JPEG Extended, decoded in the core (8- or 12-bit samples); its size is checked
+ *  from the frame header, before any sample memory is allocated. */
+function decodeJpegExtended(
+  encoded: Uint8Array,
+  layout: PixelLayout,
+  syntax: TransferSyntax,
+): DecodedFrame {
   try {
-    const image = decodeJpeg(encoded);
+    const image = decodeJpeg(encoded, ({ width, height, components }) =>
+      checkFrameSize({ rows: height, columns: width, samplesPerPixel: components }, layout, syntax),
+    );
     const { height: rows, width: columns, components: samplesPerPixel, samples } = image;
     return { rows, columns, samplesPerPixel, samples };
   } catch (error) {
@@ -110,18 +132,10 @@ export async function firstFrame(
   if (!pixelData.fragments) throw new DicomError(`native pixel data in ${syntax.name}`);
   const encoded = firstFrameFragments(pixelData.fragments, layout.frames);
   if (syntax.pixels === 'rle') return { samples: decodeRle(encoded, layout), planar: false };
-  const frame =
-    syntax.pixels === 'jpeg-extended'
-      ? decodeJpegExtended(encoded)
-      : await decodeWithCodec(encoded, layout, syntax, syntax.pixels, codecs);
-  if (
-    frame.rows !== layout.rows ||
-    frame.columns !== layout.columns ||
-    frame.samplesPerPixel !== layout.samplesPerPixel
-  ) {
-    throw new DicomError(
-      `${describeLayout(layout)} in the header, but the ${syntax.pixels} frame is ${frame.rows} × ${frame.columns} with ${frame.samplesPerPixel} sample(s)`,
-    );
+  if (syntax.pixels === 'jpeg-extended') {
+    return { samples: decodeJpegExtended(encoded, layout, syntax).samples, planar: false };
   }
+  const frame = await decodeWithCodec(encoded, layout, syntax, syntax.pixels, codecs);
+  checkFrameSize(frame, layout, syntax);
   return { samples: frame.samples, planar: false };
 }

@@ -44,6 +44,13 @@ describe.skipIf(!references)('damaged files', () => {
     }
   });
 
+  it('a JPEG Extended frame header smaller than the DICOM header says is refused with both sizes', async () => {
+    const lying = withRows(readDicomFixture('jpeg_extended_12bit.dcm'), 48);
+    await expect(readDicom(lying)).rejects.toThrow(
+      /Rows × Columns 48 × 32, .* in the header, but the jpeg-extended frame is 24 × 32/,
+    );
+  });
+
   it('a JPEG frame smaller than the header says is refused with both sizes', async () => {
     const lying = withRows(readDicomFixture('jpeg_baseline_8bit.dcm'), 48);
     await expect(readDicom(lying, codecs)).rejects.toThrow(

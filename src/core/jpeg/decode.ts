@@ -76,8 +76,12 @@ function createPlanes(frame: Frame): Plane[] {
   });
 }
 
+/** A frame header's size, for a caller to refuse before the planes are allocated. */
+export type FrameCheck = (size: { width: number; height: number; components: number }) => void;
+
 interface DecoderState {
   frame?: Frame;
+  onFrame: FrameCheck;
   planes: Plane[];
   /** Per frame component: whether a scan has coded it. */
   scanned: boolean[];
@@ -92,6 +96,8 @@ function handleSegment(data: Uint8Array, code: number, at: number, state: Decode
   if (code === 0xc0 || code === 0xc1) {
     if (state.frame) throw new JpegError('JPEG stream has a second frame header');
     state.frame = parseFrame(body);
+    const { width, height, components } = state.frame;
+    state.onFrame({ width, height, components: components.length });
     state.planes = createPlanes(state.frame);
     state.scanned = state.frame.components.map(() => false);
   } else if (isFrameMarker(code)) {
@@ -154,12 +160,15 @@ function interleave(frame: Frame, planes: Plane[]): Uint8Array | Uint16Array {
  * Decodes a JPEG stream of processes 1, 2 or 4 (SOF0/SOF1, Huffman, 8- or 12-bit, 1 or 3
  * components). Throws a JpegError naming the fault: a truncated scan, a code missing from its
  * Huffman table, an undefined table, an unsupported process, a missing end-of-image marker.
+ * `onFrame` sees the frame's size first and may throw (a size the container contradicts), before
+ * the sample planes are allocated.
  */
-export function decodeJpeg(data: Uint8Array): JpegImage {
+export function decodeJpeg(data: Uint8Array, onFrame: FrameCheck = () => {}): JpegImage {
   if (data[0] !== 0xff || data[1] !== MARKER.SOI) {
     throw new JpegError('not a JPEG stream: no start-of-image marker');
   }
   const state: DecoderState = {
+    onFrame,
     planes: [],
     scanned: [],
     tables: { dc: [], ac: [], quant: [] },
