@@ -32,6 +32,8 @@ function changed(stream: Uint8Array, at: number, bytes: number[]): Uint8Array {
   return copy;
 }
 
+const sum = (values: Uint8Array) => values.reduce((total, n) => total + n, 0);
+
 const SOF1 = 0xc1;
 const SOS = 0xda;
 const RST0 = 0xd0;
@@ -76,6 +78,15 @@ describe.skipIf(!references)('decodeJpeg refuses damaged streams', () => {
     const first = stream.findIndex((b, i) => i > scanData && b === 0xff && stream[i + 1] === RST0);
     expect(() => decodeJpeg(changed(stream, first, [0xff, RST0 + 3]))).toThrow(
       `JPEG restart marker RST0 expected at byte ${first}`,
+    );
+  });
+
+  it('a DC table whose symbols are out of range is refused', () => {
+    const dht = markerAt(stream, 0xc4) + 4; // the first DHT's first table: libjpeg writes DC first
+    expect(stream[dht]).toBe(0x00); // class 0 (DC), table 0
+    const symbols = stream.subarray(dht + 17, dht + 17 + sum(stream.subarray(dht + 1, dht + 17)));
+    expect(() => decodeJpeg(changed(stream, dht + 17, Array(symbols.length).fill(20)))).toThrow(
+      'JPEG DC difference category 20 is out of range',
     );
   });
 

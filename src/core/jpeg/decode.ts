@@ -23,7 +23,18 @@ export interface JpegImage {
   samples: Uint8Array | Uint16Array;
 }
 
-const MARKER = { SOI: 0xd8, EOI: 0xd9, SOS: 0xda, DQT: 0xdb, DRI: 0xdd, DHT: 0xc4 } as const;
+const MARKER = {
+  SOF0: 0xc0,
+  SOF1: 0xc1,
+  DHT: 0xc4,
+  RST0: 0xd0,
+  RST7: 0xd7,
+  SOI: 0xd8,
+  EOI: 0xd9,
+  SOS: 0xda,
+  DQT: 0xdb,
+  DRI: 0xdd,
+} as const;
 
 /** What the other frame markers (SOF2 … SOF15, without DHT's 0xC4 and 0xC8, 0xCC) start. */
 function unsupportedProcess(code: number): string {
@@ -93,7 +104,7 @@ interface DecoderState {
 function handleSegment(data: Uint8Array, code: number, at: number, state: DecoderState): number {
   const body = segmentBody(data, at);
   const next = at + 2 + body.length;
-  if (code === 0xc0 || code === 0xc1) {
+  if (code === MARKER.SOF0 || code === MARKER.SOF1) {
     if (state.frame) throw new JpegError('JPEG stream has a second frame header');
     state.frame = parseFrame(body);
     const { width, height, components } = state.frame;
@@ -179,8 +190,8 @@ export function decodeJpeg(data: Uint8Array, onFrame: FrameCheck = () => {}): Jp
     const marker = nextMarker(data, at);
     if (marker.code === MARKER.EOI) break;
     at =
-      marker.code >= 0xd0 && marker.code <= 0xd7
-        ? marker.at
+      marker.code >= MARKER.RST0 && marker.code <= MARKER.RST7
+        ? marker.at // a restart marker outside a scan carries nothing
         : handleSegment(data, marker.code, marker.at, state);
   }
   const { frame } = state;

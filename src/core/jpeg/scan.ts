@@ -49,9 +49,10 @@ function decodeBlock(state: ScanState, s: number, row: number, column: number): 
   const { reader, coefficients } = state;
   const quant = state.quant[s] as Uint16Array;
   const ac = state.ac[s] as HuffmanTable;
-  const prediction =
-    (state.predictions[s] as number) +
-    receiveExtend(reader, decodeSymbol(state.dc[s] as HuffmanTable, reader));
+  const category = decodeSymbol(state.dc[s] as HuffmanTable, reader);
+  // 12-bit samples make DC differences of up to 15 bits (F.1.5.1); a larger one is a corrupt table.
+  if (category > 15) throw new JpegError(`JPEG DC difference category ${category} is out of range`);
+  const prediction = (state.predictions[s] as number) + receiveExtend(reader, category);
   state.predictions[s] = prediction;
   coefficients.fill(0);
   coefficients[0] = prediction * (quant[0] as number);
