@@ -16,7 +16,9 @@ export interface BlockTarget {
   stride: number;
 }
 
+/** Scratch for the two passes: after the rows' IDCTs, after the columns'. */
 const rows = new Float64Array(64);
+const columns = new Float64Array(64);
 
 /**
  * `coefficients` are dequantized, in natural (row-major) order: [v · 8 + u]. `levelShift` is
@@ -36,23 +38,40 @@ export function inverseDct(
     return;
   }
   for (let v = 0; v < 8; v++) {
-    if (rowIsZero(coefficients, v)) {
-      rows.fill(0, v * 8, v * 8 + 8); // most high-frequency rows are: skip their 64 products
-      continue;
-    }
+    // Most high-frequency rows are all zero, and so is their IDCT.
+    if (rowIsZero(coefficients, v)) rows.fill(0, v * 8, v * 8 + 8);
+    else idct8(coefficients, v * 8, 1, rows, v * 8, 1);
+  }
+  for (let x = 0; x < 8; x++) idct8(rows, x, 8, columns, x, 8);
+  for (let y = 0; y < 8; y++) {
     for (let x = 0; x < 8; x++) {
-      let sum = 0;
-      for (let u = 0; u < 8; u++)
-        sum += (COS[x * 8 + u] as number) * (coefficients[v * 8 + u] as number);
-      rows[v * 8 + x] = sum;
+      const value = Math.round(columns[y * 8 + x] as number) + levelShift;
+      samples[offset + y * stride + x] = clamp(value, maxSample);
     }
   }
-  for (let x = 0; x < 8; x++) {
-    for (let y = 0; y < 8; y++) {
-      let sum = 0;
-      for (let v = 0; v < 8; v++) sum += (COS[y * 8 + v] as number) * (rows[v * 8 + x] as number);
-      samples[offset + y * stride + x] = clamp(Math.round(sum) + levelShift, maxSample);
+}
+
+/**
+ * One 8-point IDCT, input and output `step` apart. Output x and 7 − x share their products, as
+ * cos((2(7 − x) + 1)uπ/16) = (−1)^u cos((2x + 1)uπ/16): the even-u sum plus or minus the odd-u sum.
+ */
+function idct8(
+  input: ArrayLike<number>,
+  from: number,
+  step: number,
+  output: Float64Array,
+  to: number,
+  outStep: number,
+): void {
+  for (let x = 0; x < 4; x++) {
+    let even = 0;
+    let odd = 0;
+    for (let u = 0; u < 8; u += 2) {
+      even += (COS[x * 8 + u] as number) * (input[from + u * step] as number);
+      odd += (COS[x * 8 + u + 1] as number) * (input[from + (u + 1) * step] as number);
     }
+    output[to + x * outStep] = even + odd;
+    output[to + (7 - x) * outStep] = even - odd;
   }
 }
 
