@@ -17,6 +17,19 @@ import { decodePng } from './png-decode';
 
 const DIR = resolve(FIXTURES, 'data', 'png');
 
+/** A Blob that records the byte ranges sliced from it. */
+class ReadRecordingBlob extends Blob {
+  readonly read: [number, number][] = [];
+  override slice(start = 0, end = this.size): Blob {
+    this.read.push([start, end]);
+    return super.slice(start, end);
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    this.read.push([0, this.size]);
+    return super.arrayBuffer();
+  }
+}
+
 describe('cache shape', () => {
   it('sets the short side and keeps the aspect ratio', () => {
     expect(cacheShape(1024, 1024, 256)).toEqual({ width: 256, height: 256 });
@@ -85,6 +98,21 @@ describe('bit depth and errors', () => {
     await expect(decodeImageFile('d/t.png', truncated, settings)).rejects.toThrow(
       /^d\/t\.png: truncated PNG/,
     );
+  });
+
+  it('decodes a DICOM file named without an extension by its marker, reading only 132 bytes of others', async () => {
+    const settings = { shortSide: 8, bitDepth: 8 } as const;
+    const dicom = readFileSync(resolve(FIXTURES, 'dicom', 'mono2_8bit.dcm'));
+    const image = await decodeImageFile('d/IM0001', new Blob([dicom]), settings);
+    expect(Math.min(image.width, image.height)).toBe(8);
+    const png = new ReadRecordingBlob([readFileSync(resolve(DIR, 'truncated16.png'))]);
+    await expect(decodeImageFile('d/1.2.840.1', png, settings)).rejects.toThrow(
+      new DecodeError(
+        'd/1.2.840.1',
+        'no image extension (.png, .jpg, .jpeg, .dcm) and no DICOM marker ("DICM" at byte 128)',
+      ),
+    );
+    expect(png.read).toEqual([[0, 132]]);
   });
 
   it('names zero-byte files, a JPEG cut before its end and a PNG with corrupt image data', async () => {

@@ -1,6 +1,6 @@
 // Decodes one JPEG, PNG or DICOM file to gray cache pixels at the cache resolution. Browser/worker
 // only (createImageBitmap, OffscreenCanvas); the resampling helpers are pure, so Node tests them.
-import { extension } from '../core/data/paths';
+import { extension, mayBeDicom } from '../core/data/paths';
 import { type DicomIdentify, decodeDicom, hasDicomMarker } from './decode-dicom';
 import { jpegSize, refuseOversized } from './image-size';
 import { decodePng, isPng, luma, readPngHeader } from './png-decode';
@@ -115,11 +115,17 @@ type Kind = 'jpeg' | 'png8' | 'png16' | 'dicom';
 /** Where a JPEG's start-of-frame lies: after its APP segments (EXIF ≤ 64 kB, sometimes several). */
 const JPEG_HEADER_BYTES = 256 * 1024;
 
+/** Why a file named without an image extension was not decoded: only its first 132 bytes were read. */
+const NOT_DICOM =
+  'no image extension (.png, .jpg, .jpeg, .dcm) and no DICOM marker ("DICM" at byte 128)';
+
 /** The format from the leading bytes (DICOM also by name: a file without the preamble has no
- *  marker), and a truncation check on the tail; throws the reason. */
+ *  marker), and a truncation check on the tail; throws the reason. A file without an image
+ *  extension is DICOM by its marker or nothing: only its first 132 bytes are read. */
 async function sniff(path: string, blob: Blob): Promise<Kind> {
   const head = new Uint8Array(await blob.slice(0, 132).arrayBuffer());
   if (hasDicomMarker(head) || extension(path) === 'dcm') return 'dicom';
+  if (mayBeDicom(path)) throw new Error(NOT_DICOM);
   const tail = new Uint8Array(await blob.slice(Math.max(0, blob.size - 4096)).arrayBuffer());
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) {
     const hasEnd = tail.some((b, i) => b === 0xff && tail[i + 1] === 0xd9);

@@ -1,7 +1,8 @@
 // Adapts the DICOM codecs to the core's FrameDecoder registry: the Emscripten builds of
-// libjpeg-turbo (8-bit JPEG baseline/extended), CharLS (JPEG-LS) and OpenJPEG (JPEG 2000) from
-// @cornerstonejs, and jpeg-lossless-decoder-js (JPEG lossless, process 14). Loading the modules
-// is the host's business (load-dicom-codecs.ts in the browser, a test helper in Node).
+// libjpeg-turbo (8-bit JPEG baseline; JPEG Extended is decoded in the core), CharLS (JPEG-LS) and
+// OpenJPEG (JPEG 2000) from @cornerstonejs, and jpeg-lossless-decoder-js (JPEG lossless, process
+// 14). Loading the modules is the host's business (load-dicom-codecs.ts in the browser, a test
+// helper in Node).
 import { Decoder as LosslessDecoder } from 'jpeg-lossless-decoder-js';
 import type { Codecs, DecodedFrame, FrameDecoder } from '../core/dicom/codecs';
 

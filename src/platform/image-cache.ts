@@ -84,8 +84,9 @@ export async function datasetKey(files: FileIdentity[], settings: CacheSettings)
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The files ingestion decodes: JPEG and PNG by name (core's isImagePath), sorted by path; CSVs
- *  and others are left for format detection. */
+/** The files ingestion decodes (core's isImagePath): JPEG, PNG and DICOM by name, and files
+ *  without an image extension that may be DICOM; sorted by path. CSVs and others are left for
+ *  format detection. */
 export function imageFiles<T extends { path: string }>(files: readonly T[]): T[] {
   return files
     .filter((f) => isImagePath(f.path))

@@ -1,6 +1,7 @@
 // The folder walks on fakes in Node: the entries API's ≤100-per-call batches, litter, hidden
-// folders, nested paths, and the handle walk.
+// folders, nested paths, the handle walk, and which walked files ingestion tries.
 import { describe, expect, it } from 'vitest';
+import { imageFiles } from './image-cache';
 import {
   type DirectoryEntryLike,
   type DirectoryHandleLike,
@@ -97,6 +98,22 @@ describe('handle walk', () => {
     ]);
     const paths = sortByPath(await walkDirectoryHandle(root)).map((f) => f.path);
     expect(paths).toEqual(['set/a.png', 'set/sub/b.png']);
+  });
+
+  it('keeps files named without an image extension, which ingestion tries as DICOM', async () => {
+    const root = dirHandle('pacs', [
+      dirHandle('NORMAL', [fileHandle('IM0001'), fileHandle('1.2.840.113619.2.55.3.7')]),
+      fileHandle('DICOMDIR'),
+      fileHandle('notes.txt'),
+      fileHandle('labels.csv'),
+    ]);
+    const walked = sortByPath(await walkDirectoryHandle(root));
+    expect(walked).toHaveLength(5);
+    expect(imageFiles(walked).map((f) => f.path)).toEqual([
+      'pacs/DICOMDIR',
+      'pacs/NORMAL/1.2.840.113619.2.55.3.7',
+      'pacs/NORMAL/IM0001',
+    ]);
   });
 });
 

@@ -59,6 +59,11 @@ const BENCHES: readonly Bench[] = [
     what: 'training step vs PyTorch (/usr/bin/python3) at 1 and 2 threads, GFLOP/s (Node, CPU)',
     quick: true,
   },
+  {
+    file: 'jpeg12-decode.ts',
+    what: "2,000 × 2,000 12-bit JPEG Extended DICOMs through the core's decoder (Node)",
+    quick: false,
+  },
   { file: 'ingest-browser.ts', what: 'ingestion rate and feed heap in Chromium', quick: false },
   {
     file: 'dicom-ingest-browser.ts',
@@ -106,6 +111,7 @@ const HELPERS = new Set([
   'step-timing.ts',
   'conv-flops.ts',
   'gpu-page.ts',
+  'dicom-sources.ts',
 ]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES

@@ -23,6 +23,8 @@ export interface DicomReferences {
   images: Record<string, DicomReference>;
   /** File → a pattern the refusal's message must match. */
   refused: Record<string, string>;
+  /** Lossy file → its uncompressed source, for the "close to the original" check. */
+  lossySources: Record<string, string>;
 }
 
 export function loadDicomReferences(): DicomReferences | undefined {

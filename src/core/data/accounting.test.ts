@@ -58,3 +58,16 @@ it('shortens long lists but keeps the whole count', () => {
     '12 images have no label row (left out): z/0.png, z/1.png, z/2.png, z/3.png, z/4.png, …',
   );
 });
+
+it('counts files named without an image extension as images: cached when DICOM, else skipped', () => {
+  const paths = [
+    'w/A/IM0001',
+    'w/B/1.2.840.113619.2.55.3.1',
+    'w/DICOMDIR',
+    'w/LICENSE',
+    'w/notes.txt',
+  ];
+  const a = accountFor(paths, new Set(paths.slice(0, 2)), [], []);
+  expect([a.cached, a.skipped, a.otherFiles.sample]).toEqual([2, 2, ['w/notes.txt']]);
+  expect(a.files).toBe(a.cached + a.skipped + a.otherFiles.count);
+});

@@ -1,6 +1,7 @@
 // Where every dropped file went, so the counts the Data step shows add up: files found = images
 // cached + images skipped + other files, and of the cached images, those with a label row (what
-// training uses) and those without; label rows that name no image are counted too. Pure core.
+// training uses) and those without; label rows that name no image are counted too. A file whose
+// name neither says image nor something else (IM0001) is tried as DICOM: cached or skipped. Pure core.
 import { isImagePath } from './paths';
 
 /** Paths listed beside a count, at most this many (the count is always whole). */
@@ -11,7 +12,8 @@ export interface DatasetAccounting {
   /** Not images (label files, documents), by name. */
   otherFiles: { count: number; sample: string[] };
   cached: number;
-  /** Images that could not be cached (their reasons were listed during ingestion). */
+  /** Images that could not be cached, files without an image extension that are not DICOM
+   *  among them (their reasons were listed during ingestion). */
   skipped: number;
   /** Cached images with a label row: what training, validation and testing use. */
   labelled: number;

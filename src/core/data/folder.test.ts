@@ -82,8 +82,11 @@ describe('parseFolderPerClass', () => {
     'reads the real Kermany sample folder (150 NORMAL, 150 PNEUMONIA)',
     () => {
       const root = sharedFile('data/kermany-sample') as string;
+      // Files only, as a folder walk lists them (a name without extension may be a DICOM file).
       const paths = ['NORMAL', 'PNEUMONIA', '.'].flatMap((folder) =>
-        readdirSync(`${root}/${folder}`).map((name) => `kermany-sample/${folder}/${name}`),
+        readdirSync(`${root}/${folder}`, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map(({ name }) => `kermany-sample/${folder}/${name}`),
       );
       const index = parseFolderPerClass(paths);
       expect(index.labels).toEqual(['PNEUMONIA']);

@@ -1,6 +1,18 @@
 // Path helpers for dropped folders (always '/'-separated relative paths). Pure string functions.
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'dcm']);
+/**
+ * Extensions of files that are known not to be images the studio reads: label files, documents,
+ * archives, scripts, and image formats it does not decode. Any other extension, or none, may be a
+ * DICOM file (archives name them `IM0001`, PACS exports by UID or number, Siemens `.IMA`).
+ */
+const OTHER_EXTENSIONS = new Set(
+  (
+    'csv tsv txt json jsonl xml html htm md rst pdf doc docx xls xlsx ods odt rtf zip gz tgz tar ' +
+    '7z bz2 xz rar py ipynb r m sh bat js ts yaml yml toml ini cfg log sha256 md5 ' +
+    'gif bmp tif tiff webp heic svg nii nrrd mha mhd raw npy npz h5 hdf5 pt pth safetensors'
+  ).split(' '),
+);
 const OS_LITTER_NAMES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 
 export function baseName(path: string): string {
@@ -24,9 +36,17 @@ export function isOsLitter(path: string): boolean {
   );
 }
 
-/** A PNG, JPEG or DICOM (.dcm) file that is not OS litter: the only files the studio decodes. */
+/** No image extension, and none known to be something else: ingestion reads its bytes 128–131
+ *  and decodes it only when they are DICOM's "DICM" marker (else it is skipped, with the reason). */
+export function mayBeDicom(path: string): boolean {
+  const ext = extension(path);
+  return !IMAGE_EXTENSIONS.has(ext) && !OTHER_EXTENSIONS.has(ext);
+}
+
+/** A file ingestion tries to decode, OS litter aside: a PNG, JPEG or DICOM (.dcm) by name, or a
+ *  file that may be DICOM without saying so by name (mayBeDicom). */
 export function isImagePath(path: string): boolean {
-  return IMAGE_EXTENSIONS.has(extension(path)) && !isOsLitter(path);
+  return (IMAGE_EXTENSIONS.has(extension(path)) || mayBeDicom(path)) && !isOsLitter(path);
 }
 
 /**

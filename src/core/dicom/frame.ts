@@ -1,8 +1,10 @@
 // The first frame's samples, from native or encapsulated pixel data (PS3.5 8.2, A.4). The reader
 // decodes only the first frame of a multi-frame file (DicomImage.frames says how many there are).
 
+import { decodeJpeg } from '../jpeg/decode';
+import { JpegError } from '../jpeg/jpeg-error';
 import { concatBytes } from '../util/bytes';
-import type { Codecs } from './codecs';
+import type { Codecs, DecodedFrame } from './codecs';
 import { DicomError, type Element } from './data-set';
 import { describeLayout, frameBytes, type PixelLayout } from './image-pixel';
 import { decodeRle } from './rle';
@@ -59,7 +61,60 @@ function firstFrameFragments(fragments: Uint8Array[], frames: number): Uint8Arra
   return concatBytes(first);
 }
 
-/** The first frame's samples; codecs and RLE give them pixel-interleaved. */
+type FrameSize = Pick<DecodedFrame, 'rows' | 'columns' | 'samplesPerPixel'>;
+
+/** Refuses a frame whose size or sample count the header contradicts. */
+function checkFrameSize(frame: FrameSize, layout: PixelLayout, syntax: TransferSyntax): void {
+  if (
+    frame.rows !== layout.rows ||
+    frame.columns !== layout.columns ||
+    frame.samplesPerPixel !== layout.samplesPerPixel
+  ) {
+    throw new DicomError(
+      `${describeLayout(layout)} in the header, but the ${syntax.pixels} frame is ${frame.rows} × ${frame.columns} with ${frame.samplesPerPixel} sample(s)`,
+    );
+  }
+}
+
+/** A frame of JPEG Extended, decoded in the core (8- or 12-bit samples); its size is checked
+ *  from the frame header, before any sample memory is allocated. */
+function decodeJpegExtended(
+  encoded: Uint8Array,
+  layout: PixelLayout,
+  syntax: TransferSyntax,
+): DecodedFrame {
+  try {
+    const image = decodeJpeg(encoded, ({ width, height, components }) =>
+      checkFrameSize({ rows: height, columns: width, samplesPerPixel: components }, layout, syntax),
+    );
+    const { height: rows, width: columns, components: samplesPerPixel, samples } = image;
+    return { rows, columns, samplesPerPixel, samples };
+  } catch (error) {
+    if (!(error instanceof JpegError)) throw error;
+    throw new DicomError(`the JPEG Extended frame could not be decoded: ${error.message}`);
+  }
+}
+
+/** A frame through the host's codec for the syntax; refused as unsupported when none is loaded. */
+async function decodeWithCodec(
+  encoded: Uint8Array,
+  layout: PixelLayout,
+  syntax: TransferSyntax,
+  codec: CodecName,
+  codecs: Codecs,
+): Promise<DecodedFrame> {
+  const decode = codecs[codec];
+  if (!decode) {
+    throw new DicomError(`${unsupportedSyntaxMessage(syntax.uid)}: no ${codec} decoder loaded`);
+  }
+  return decode(encoded, { ...layout }).catch((error: unknown) => {
+    // Emscripten codecs throw bare numbers (a C++ exception's address): say which codec failed.
+    const reason = error instanceof Error ? `: ${error.message}` : '';
+    throw new DicomError(`the ${codec} decoder could not decode the frame${reason}`);
+  });
+}
+
+/** The first frame's samples; codecs, JPEG Extended and RLE give them pixel-interleaved. */
 export async function firstFrame(
   pixelData: Element,
   layout: PixelLayout,
@@ -77,25 +132,10 @@ export async function firstFrame(
   if (!pixelData.fragments) throw new DicomError(`native pixel data in ${syntax.name}`);
   const encoded = firstFrameFragments(pixelData.fragments, layout.frames);
   if (syntax.pixels === 'rle') return { samples: decodeRle(encoded, layout), planar: false };
-  const codec: CodecName =
-    syntax.pixels === 'jpeg-baseline' && layout.bitsStored > 8 ? 'jpeg-12bit' : syntax.pixels;
-  const decode = codecs[codec];
-  if (!decode) {
-    throw new DicomError(`${unsupportedSyntaxMessage(syntax.uid)}: no ${codec} decoder loaded`);
+  if (syntax.pixels === 'jpeg-extended') {
+    return { samples: decodeJpegExtended(encoded, layout, syntax).samples, planar: false };
   }
-  const frame = await decode(encoded, { ...layout }).catch((error: unknown) => {
-    // Emscripten codecs throw bare numbers (a C++ exception's address): say which codec failed.
-    const reason = error instanceof Error ? `: ${error.message}` : '';
-    throw new DicomError(`the ${codec} decoder could not decode the frame${reason}`);
-  });
-  if (
-    frame.rows !== layout.rows ||
-    frame.columns !== layout.columns ||
-    frame.samplesPerPixel !== layout.samplesPerPixel
-  ) {
-    throw new DicomError(
-      `${describeLayout(layout)} in the header, but the ${syntax.pixels} frame is ${frame.rows} × ${frame.columns} with ${frame.samplesPerPixel} sample(s)`,
-    );
-  }
+  const frame = await decodeWithCodec(encoded, layout, syntax, syntax.pixels, codecs);
+  checkFrameSize(frame, layout, syntax);
   return { samples: frame.samples, planar: false };
 }

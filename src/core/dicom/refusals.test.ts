@@ -1,6 +1,7 @@
-// Damaged files beyond the committed ones: every truncation of a native, an RLE and a JPEG file
-// is refused with a DicomError (never another error, never a decode), and a header whose Rows
-// disagrees with the JPEG codestream is refused naming both sizes.
+// Damaged files beyond the committed ones: every truncation of a native, an RLE and two JPEG files
+// (baseline through the codec, 12-bit Extended through the core's decoder) is refused with a
+// DicomError (never another error, never a decode), and a header whose Rows disagrees with the
+// JPEG codestream is refused naming both sizes.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDicomReferences, readDicomFixture } from '../../../test/helpers/dicom-fixtures';
 import { loadNodeCodecs } from '../../../test/helpers/node-dicom-codecs';
@@ -31,6 +32,7 @@ describe.skipIf(!references)('damaged files', () => {
     'mono2_12bit.dcm',
     'rle_16bit.dcm',
     'jpeg_baseline_8bit.dcm',
+    'jpeg_extended_12bit_restart.dcm',
   ])('every truncation of %s is refused with a DicomError', async (name) => {
     const bytes = readDicomFixture(name);
     for (let length = 0; length < bytes.length; length += 7) {
@@ -40,6 +42,13 @@ describe.skipIf(!references)('damaged files', () => {
       );
       expect(outcome, `cut at ${length} of ${bytes.length}`).toBe('refused');
     }
+  });
+
+  it('a JPEG Extended frame header smaller than the DICOM header says is refused with both sizes', async () => {
+    const lying = withRows(readDicomFixture('jpeg_extended_12bit.dcm'), 48);
+    await expect(readDicom(lying)).rejects.toThrow(
+      /Rows × Columns 48 × 32, .* in the header, but the jpeg-extended frame is 24 × 32/,
+    );
   });
 
   it('a JPEG frame smaller than the header says is refused with both sizes', async () => {

@@ -1,9 +1,9 @@
 // The transfer syntaxes the DICOM reader knows: how the data set is encoded and, for encapsulated
 // pixel data, which codec decodes a frame. Pure data; no decoder is loaded here.
 
-/** The codecs an encapsulated frame may need; RLE is decoded in the core itself. JPEG Extended
- *  with 12-bit samples needs 'jpeg-12bit' (libjpeg-turbo's 8-bit build cannot decode it). */
-export type CodecName = 'jpeg-baseline' | 'jpeg-12bit' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000';
+/** The codecs a host provides for encapsulated frames. RLE and JPEG Extended (8 and 12 bits:
+ *  libjpeg-turbo's 8-bit WebAssembly build cannot read 12) are decoded in the core itself. */
+export type CodecName = 'jpeg-baseline' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000';
 
 export interface TransferSyntax {
   uid: string;
@@ -13,7 +13,7 @@ export interface TransferSyntax {
   /** The data set after the file meta group is raw-deflated (PS3.5 A.5). */
   deflated: boolean;
   /** How encapsulated pixel data is decoded; 'native' = not encapsulated. */
-  pixels: 'native' | 'rle' | Exclude<CodecName, 'jpeg-12bit'>;
+  pixels: 'native' | 'rle' | 'jpeg-extended' | CodecName;
 }
 
 type Encoding = 'implicit-le' | 'explicit-le' | 'deflated-le' | 'explicit-be';
@@ -41,7 +41,7 @@ const KNOWN: TransferSyntax[] = [
   syntax('1.2.840.10008.1.2.2', 'Explicit VR Big Endian', 'native', 'explicit-be'),
   syntax('1.2.840.10008.1.2.5', 'RLE Lossless', 'rle'),
   syntax('1.2.840.10008.1.2.4.50', 'JPEG Baseline (Process 1)', 'jpeg-baseline'),
-  syntax('1.2.840.10008.1.2.4.51', 'JPEG Extended (Process 2 & 4)', 'jpeg-baseline'),
+  syntax('1.2.840.10008.1.2.4.51', 'JPEG Extended (Process 2 & 4)', 'jpeg-extended'),
   syntax('1.2.840.10008.1.2.4.57', 'JPEG Lossless, Non-Hierarchical (Process 14)', 'jpeg-lossless'),
   syntax('1.2.840.10008.1.2.4.70', 'JPEG Lossless, Process 14, Selection Value 1', 'jpeg-lossless'),
   syntax('1.2.840.10008.1.2.4.80', 'JPEG-LS Lossless', 'jpeg-ls'),
