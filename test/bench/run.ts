@@ -80,6 +80,11 @@ const BENCHES: readonly Bench[] = [
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,
   },
+  {
+    file: 'webgpu-node-steps.ts',
+    what: "steps/s of WebGPU in Node on Dawn (--backend webgpu-node) beside Chromium's, same options",
+    quick: true,
+  },
   // The GPU section (issue 17): SwiftShader here; `npx tsx test/bench/gpu-step.ts --gpu` and
   // `gpu-conv-filter.ts --gpu` on a machine with a GPU.
   {
@@ -106,6 +111,7 @@ const HELPERS = new Set([
   'step-timing.ts',
   'conv-flops.ts',
   'gpu-page.ts',
+  'chromium-steps.ts',
 ]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
