@@ -1,6 +1,7 @@
 // The headless experiment runner's command line, importable by tests: parses the arguments, loads
 // the data in Node, runs the experiment in Node (tfjs CPU, or WebGPU on Dawn with --backend
-// webgpu-node) or in headless Chromium (--browser, WebGPU), writes the reports. Node-only script code.
+// webgpu-node) or in headless Chromium (--browser, WebGPU), writes the reports. Node-only script
+// code.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ import { defaultShortSide } from '../../src/platform/decode-image';
 import { startNodeCpuBackend } from '../lib/node-cpu';
 import { configHash } from './config-hash';
 import { loadFolderDataset } from './node-dataset';
+import { type RunOrigin, runOrigin } from './shard-coverage';
 
 const USAGE =
   'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--shard I/N] [--backend cpu|webgpu-node | --browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
@@ -54,10 +56,17 @@ export async function loadExperimentData(
   return { name: folder.name, index: folder.index, imageOf: (p) => folder.images.get(p) };
 }
 
-/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json, with the config's
- *  hash (what the merge checks), written as soon as the stage ends, so an interrupted experiment
- *  keeps every finished run. */
-function writeRun(out: string, r: StageRunReport, hash: string): void {
+/** What a run file holds beside the stage report: the config's hash and the slice of the grid its
+ *  process ran (what the merge checks). */
+interface RunFileMeta {
+  configHash: string;
+  origin?: RunOrigin;
+}
+
+/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json with its meta, written
+ *  as soon as the stage ends, so an interrupted experiment keeps every finished run. A merged
+ *  report keeps the origin it was read with. */
+function writeRun(out: string, r: StageRunReport, meta: RunFileMeta): void {
   const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
   const name = [
     procedure,
@@ -69,18 +78,24 @@ function writeRun(out: string, r: StageRunReport, hash: string): void {
     .join('_')
     .replace(/\s+/g, '-');
   mkdirSync(join(out, 'runs'), { recursive: true });
-  writeFileSync(
-    join(out, 'runs', `${name}.json`),
-    JSON.stringify({ configHash: hash, ...r }, null, 2),
-  );
+  writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify({ ...meta, ...r }, null, 2));
 }
 
-/** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. */
-export function writeReports(out: string, reports: StageRunReport[], hash: string): string {
-  for (const r of reports) writeRun(out, r, hash);
+/** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. `gaps`
+ *  (a partial merge's missing shards) head report.md and go into report.json as `incomplete`. */
+export function writeReports(
+  out: string,
+  reports: StageRunReport[],
+  hash: string,
+  extra: { origin?: RunOrigin; gaps?: string[] } = {},
+): string {
+  const { origin, gaps = [] } = extra;
+  for (const r of reports) writeRun(out, r, { configHash: hash, ...(origin ? { origin } : {}) });
   const report = buildReport(reports.map((r) => r.record));
-  const markdown = reportToMarkdown(report);
-  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
+  const warning = gaps.map((line) => `> **Partial merge**: ${line}\n`).join('');
+  const markdown = `${warning}${warning && '\n'}${reportToMarkdown(report)}`;
+  const json = gaps.length > 0 ? { incomplete: gaps, ...report } : report;
+  writeFileSync(join(out, 'report.json'), JSON.stringify(json, null, 2));
   writeFileSync(join(out, 'report.md'), markdown);
   for (const [table, csv] of Object.entries(reportToCsv(report)))
     writeFileSync(join(out, `${table}.csv`), csv);
@@ -200,6 +215,7 @@ export async function runExperimentCli(
   const shard = cli.shard ?? { index: 0, count: 1 };
   const plan = planExperiment(config);
   const runs = shardRuns(plan, shard);
+  const origin = runOrigin(config.seeds, plan, shard);
   const out = cli.out ?? join('results', config.name);
   const configDir = dirname(resolve(cli.configPath));
   const data = await loadExperimentData(config, configDir);
@@ -227,12 +243,12 @@ export async function runExperimentCli(
       {
         backend: cli.nodeBackend === 'cpu' ? tf.getBackend() : cli.nodeBackend,
         log,
-        onReport: (r) => writeRun(out, r, hash),
+        onReport: (r) => writeRun(out, r, { configHash: hash, origin }),
         ...(pretrained ? { pretrainedFile: pretrained } : {}),
       },
       runs,
     );
   }
-  console.log(`\n${writeReports(out, reports, hash)}\nReports in ${out}/`);
+  console.log(`\n${writeReports(out, reports, hash, { origin })}\nReports in ${out}/`);
   return { reports, out };
 }
