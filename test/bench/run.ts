@@ -107,11 +107,11 @@ const BENCHES: readonly Bench[] = [
 /** Modules the benches import, not scripts to run. */
 const HELPERS = new Set([
   'run.ts',
+  'chromium-steps.ts',
   'step-table.ts',
   'step-timing.ts',
   'conv-flops.ts',
   'gpu-page.ts',
-  'chromium-steps.ts',
 ]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
