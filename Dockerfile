@@ -1,6 +1,7 @@
 # The headless experiment runner in a container, for Kubernetes and Slurm (docs/cluster.md).
 # Debian bookworm, Node 20 from NodeSource (bookworm's own nodejs is 18), Chromium from Debian for
-# --browser. The runner runs its TypeScript through tsx, so the dev dependencies stay installed.
+# --browser, the Vulkan loader for --backend webgpu-node (Dawn, in Node, on the node's GPU driver).
+# The runner runs its TypeScript through tsx, so the dev dependencies stay installed.
 #   docker build -t chromaxr-experiment .
 #   docker run --rm -v "$PWD/results:/app/results" chromaxr-experiment experiments/tiny-phantom.json --shard 0/3
 FROM debian:bookworm-slim
@@ -15,7 +16,7 @@ RUN apt-get update \
  && echo "deb [signed-by=/etc/apt/keyrings/nodesource.gpg] https://deb.nodesource.com/node_${NODE_MAJOR}.x nodistro main" \
     > /etc/apt/sources.list.d/nodesource.list \
  && apt-get update \
- && apt-get install -y --no-install-recommends nodejs chromium \
+ && apt-get install -y --no-install-recommends nodejs chromium libvulkan1 \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
@@ -28,6 +29,8 @@ COPY . .
 RUN npm run build
 
 ENV CHROMIUM_PATH=/usr/bin/chromium
+# The NVIDIA container toolkit mounts the driver's Vulkan ICD only with the graphics capability.
+ENV NVIDIA_DRIVER_CAPABILITIES=compute,utility,graphics
 # One kernel thread per container by default: a scheduler gives each shard its own slot. Set it
 # to the container's CPU count when one shard owns a whole machine.
 ENV CHROMAXR_CPU_THREADS=1

@@ -11,7 +11,7 @@
 #SBATCH --mem=8G
 #SBATCH --time=04:00:00
 #SBATCH --output=logs/%x-%a.out
-##SBATCH --gres=gpu:1   # with --browser on a GPU node (WebGPU in Chromium)
+##SBATCH --gres=gpu:1   # with --backend webgpu-node or --browser on a GPU node (and apptainer run --nv)
 set -euo pipefail
 
 SHARDS=3

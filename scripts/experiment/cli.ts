@@ -1,6 +1,7 @@
 // The headless experiment runner's command line, importable by tests: parses the arguments, loads
-// the data in Node, runs the experiment in Node (tfjs CPU) or in headless Chromium (--browser,
-// WebGPU), writes the reports. Node-only script code.
+// the data in Node, runs the experiment in Node (tfjs CPU, or WebGPU on Dawn with --backend
+// webgpu-node) or in headless Chromium (--browser, WebGPU), writes the reports. Node-only script
+// code.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,10 +26,14 @@ import { defaultShortSide } from '../../src/platform/decode-image';
 import { startNodeCpuBackend } from '../lib/node-cpu';
 import { configHash } from './config-hash';
 import { loadFolderDataset } from './node-dataset';
+import { type RunOrigin, runOrigin } from './shard-coverage';
 
 const USAGE =
-  'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--shard I/N] [--browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
+  'usage: npm run experiment -- config.json [--out DIR] [--seeds 0,1] [--shard I/N] [--backend cpu|webgpu-node | --browser [--backend webgpu|webgl|cpu] [--swiftshader]]';
 const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+/** Backends of the Node process itself: tfjs's CPU backend, or its WebGPU backend on Dawn. */
+const NODE_BACKENDS = ['cpu', 'webgpu-node'] as const;
+type NodeBackend = (typeof NODE_BACKENDS)[number];
 
 /** The experiment's data: the phantom rendered, or a folder on disk decoded (format detected). */
 export async function loadExperimentData(
@@ -51,10 +56,17 @@ export async function loadExperimentData(
   return { name: folder.name, index: folder.index, imageOf: (p) => folder.images.get(p) };
 }
 
-/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json, with the config's
- *  hash (what the merge checks), written as soon as the stage ends, so an interrupted experiment
- *  keeps every finished run. */
-function writeRun(out: string, r: StageRunReport, hash: string): void {
+/** What a run file holds beside the stage report: the config's hash and the slice of the grid its
+ *  process ran (what the merge checks). */
+interface RunFileMeta {
+  configHash: string;
+  origin?: RunOrigin;
+}
+
+/** One stage's report as runs/<procedure>_<colorizer>_seed<k>[_f…-d…].json with its meta, written
+ *  as soon as the stage ends, so an interrupted experiment keeps every finished run. A merged
+ *  report keeps the origin it was read with. */
+function writeRun(out: string, r: StageRunReport, meta: RunFileMeta): void {
   const { procedure, colorizer, seed, subsetFraction, subsetDraw } = r.record;
   const name = [
     procedure,
@@ -66,18 +78,24 @@ function writeRun(out: string, r: StageRunReport, hash: string): void {
     .join('_')
     .replace(/\s+/g, '-');
   mkdirSync(join(out, 'runs'), { recursive: true });
-  writeFileSync(
-    join(out, 'runs', `${name}.json`),
-    JSON.stringify({ configHash: hash, ...r }, null, 2),
-  );
+  writeFileSync(join(out, 'runs', `${name}.json`), JSON.stringify({ ...meta, ...r }, null, 2));
 }
 
-/** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. */
-export function writeReports(out: string, reports: StageRunReport[], hash: string): string {
-  for (const r of reports) writeRun(out, r, hash);
+/** Every run's JSON and the summary tables (Markdown, JSON, CSV); returns the Markdown. `gaps`
+ *  (a partial merge's missing shards) head report.md and go into report.json as `incomplete`. */
+export function writeReports(
+  out: string,
+  reports: StageRunReport[],
+  hash: string,
+  extra: { origin?: RunOrigin; gaps?: string[] } = {},
+): string {
+  const { origin, gaps = [] } = extra;
+  for (const r of reports) writeRun(out, r, { configHash: hash, ...(origin ? { origin } : {}) });
   const report = buildReport(reports.map((r) => r.record));
-  const markdown = reportToMarkdown(report);
-  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2));
+  const warning = gaps.map((line) => `> **Partial merge**: ${line}\n`).join('');
+  const markdown = `${warning}${warning && '\n'}${reportToMarkdown(report)}`;
+  const json = gaps.length > 0 ? { incomplete: gaps, ...report } : report;
+  writeFileSync(join(out, 'report.json'), JSON.stringify(json, null, 2));
   writeFileSync(join(out, 'report.md'), markdown);
   for (const [table, csv] of Object.entries(reportToCsv(report)))
     writeFileSync(join(out, `${table}.csv`), csv);
@@ -94,6 +112,8 @@ interface CliOptions {
   shard?: Shard;
   /** Set with --browser: the backends Chromium tries. */
   browserBackends?: BackendName[];
+  /** Without --browser: the backend of the Node process (--backend, default cpu). */
+  nodeBackend: NodeBackend;
   swiftshader: boolean;
 }
 
@@ -112,18 +132,36 @@ export function parseCli(args: string[]): CliOptions {
   });
   const configPath = positionals[0];
   if (!configPath) throw new Error(USAGE);
-  const backend = (values.backend ?? 'webgpu') as BackendName;
-  if (!BROWSER_BACKENDS.includes(backend)) throw new Error(`--backend ${backend}: ${USAGE}`);
-  if (!values.browser && (values.backend || values.swiftshader))
-    throw new Error(`--backend and --swiftshader need --browser (Node runs on the CPU). ${USAGE}`);
   return {
     configPath,
     ...(values.out ? { out: values.out } : {}),
     ...(values.seeds !== undefined ? { seeds: parseSeeds(values.seeds) } : {}),
     ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
-    ...(values.browser ? { browserBackends: [backend] } : {}),
-    swiftshader: values.swiftshader,
+    ...parseBackend(values.browser, values.backend, values.swiftshader),
   };
+}
+
+/** --backend names a Chromium backend with --browser, a Node one without. */
+function parseBackend(
+  browser: boolean,
+  backend: string | undefined,
+  swiftshader: boolean,
+): Pick<CliOptions, 'browserBackends' | 'nodeBackend' | 'swiftshader'> {
+  if (browser) {
+    const name = (backend ?? 'webgpu') as BackendName;
+    if (!BROWSER_BACKENDS.includes(name))
+      throw new Error(
+        `--browser --backend ${name}: one of ${BROWSER_BACKENDS.join(', ')}. ${USAGE}`,
+      );
+    return { browserBackends: [name], nodeBackend: 'cpu', swiftshader };
+  }
+  if (swiftshader) throw new Error(`--swiftshader needs --browser. ${USAGE}`);
+  const name = (backend ?? 'cpu') as NodeBackend;
+  if (!NODE_BACKENDS.includes(name))
+    throw new Error(
+      `--backend ${name}: without --browser one of ${NODE_BACKENDS.join(', ')}. ${USAGE}`,
+    );
+  return { nodeBackend: name, swiftshader: false };
 }
 
 function parseSeeds(list: string): number[] {
@@ -141,7 +179,7 @@ function readPretrained(config: ExperimentConfig, configDir: string) {
   return { bytes: new Uint8Array(readFileSync(path)), fileName: basename(path) };
 }
 
-/** Prints the cost estimate: the first cell's step rate on Node's CPU backend, times the grid. */
+/** Prints the cost estimate: the first cell's step rate on the Node process's backend, times the grid. */
 async function printEstimate(
   config: ExperimentConfig,
   data: ExperimentData,
@@ -152,6 +190,18 @@ async function printEstimate(
   if (!first) return;
   const rate = await measureSecondsPerStep(config, first, experimentImages(config, data, first));
   console.log(describeCost(config, plan, rate, shard.count));
+}
+
+/** Starts the Node process's backend and says what runs the kernels. */
+async function startNodeBackend(backend: NodeBackend, log: (line: string) => void): Promise<void> {
+  if (backend === 'webgpu-node') {
+    // Imported here: Dawn's binding is an optional dependency the CPU path must not need.
+    const { startNodeWebGpuBackend } = await import('../lib/webgpu-node');
+    log(`Node: tfjs webgpu on ${await startNodeWebGpuBackend(log)}`);
+    return;
+  }
+  await startNodeCpuBackend(); // threads: CHROMAXR_CPU_THREADS, else every core
+  log(`Node: tfjs cpu, convolutions on ${cpuKernelInfo()}`);
 }
 
 /** Runs the command line `args` (without node and the script); returns the reports and where they went. */
@@ -165,6 +215,7 @@ export async function runExperimentCli(
   const shard = cli.shard ?? { index: 0, count: 1 };
   const plan = planExperiment(config);
   const runs = shardRuns(plan, shard);
+  const origin = runOrigin(config.seeds, plan, shard);
   const out = cli.out ?? join('results', config.name);
   const configDir = dirname(resolve(cli.configPath));
   const data = await loadExperimentData(config, configDir);
@@ -184,21 +235,20 @@ export async function runExperimentCli(
       ...(pretrained ? { pretrainedFile: pretrained } : {}),
     });
   } else {
-    await startNodeCpuBackend(); // threads: CHROMAXR_CPU_THREADS, else every core
-    log(`Node: tfjs cpu, convolutions on ${cpuKernelInfo()}`);
+    await startNodeBackend(cli.nodeBackend, log);
     await printEstimate(config, data, plan, shard);
     reports = await runExperiment(
       config,
       data,
       {
-        backend: tf.getBackend(),
+        backend: cli.nodeBackend === 'cpu' ? tf.getBackend() : cli.nodeBackend,
         log,
-        onReport: (r) => writeRun(out, r, hash),
+        onReport: (r) => writeRun(out, r, { configHash: hash, origin }),
         ...(pretrained ? { pretrainedFile: pretrained } : {}),
       },
       runs,
     );
   }
-  console.log(`\n${writeReports(out, reports, hash)}\nReports in ${out}/`);
+  console.log(`\n${writeReports(out, reports, hash, { origin })}\nReports in ${out}/`);
   return { reports, out };
 }

@@ -85,6 +85,11 @@ const BENCHES: readonly Bench[] = [
     what: 'steps/s per colorizer, share outside the model (Chromium, WebGPU)',
     quick: true,
   },
+  {
+    file: 'webgpu-node-steps.ts',
+    what: "steps/s of WebGPU in Node on Dawn (--backend webgpu-node) beside Chromium's, same options",
+    quick: true,
+  },
   // The GPU section (issue 17): SwiftShader here; `npx tsx test/bench/gpu-step.ts --gpu` and
   // `gpu-conv-filter.ts --gpu` on a machine with a GPU.
   {
@@ -107,6 +112,7 @@ const BENCHES: readonly Bench[] = [
 /** Modules the benches import, not scripts to run. */
 const HELPERS = new Set([
   'run.ts',
+  'chromium-steps.ts',
   'step-table.ts',
   'step-timing.ts',
   'conv-flops.ts',

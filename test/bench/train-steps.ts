@@ -1,8 +1,9 @@
 // Training steps/s per colorizer in Node on the CPU backend (with the fast kernels the runner uses),
-// and the share of step time outside the model. Prints a table; run: npx tsx test/bench/train-steps.ts
-// [--quick] [--colorizers replicate,coloru] [--batch 16] [--size 64] [--warmup 5] [--steps 10] [--patients 120]
-// [--width 0.125] [--threads N] [--js] (threads: default CHROMAXR_CPU_THREADS, else every core;
-// --js: the JavaScript convolutions instead of WebAssembly)
+// or with --backend webgpu-node on tfjs's WebGPU backend over Dawn (the runner's flag), and the
+// share of step time outside the model. Prints a table; run: npx tsx test/bench/train-steps.ts
+// [--quick] [--backend cpu|webgpu-node] [--colorizers replicate,coloru] [--batch 16] [--size 64]
+// [--warmup 5] [--steps 10] [--patients 120] [--width 0.125] [--threads N] [--js] (threads: default
+// CHROMAXR_CPU_THREADS, else every core; --js: the JavaScript convolutions instead of WebAssembly)
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { defaultCpuThreads, nodeCpuOptions } from '../../scripts/lib/node-cpu';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     width: { type: 'string', default: '0.125' },
     threads: { type: 'string' },
     js: { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'cpu' },
   },
 });
 
@@ -33,9 +35,14 @@ const { values } = parseArgs({
 const warmupSteps = Number(values.warmup ?? (values.quick ? 2 : 5));
 const timedSteps = Number(values.steps ?? (values.quick ? 3 : 10));
 
-const threads = Number(values.threads ?? defaultCpuThreads());
-await startCpuBackend(values.js ? { wasm: false } : nodeCpuOptions(threads));
-console.error(`convolutions on ${cpuKernelInfo()}`);
+if (values.backend === 'webgpu-node') {
+  const { startNodeWebGpuBackend } = await import('../../scripts/lib/webgpu-node');
+  console.error(`WebGPU on ${await startNodeWebGpuBackend((line) => console.error(line))}`);
+} else if (values.backend === 'cpu') {
+  const threads = Number(values.threads ?? defaultCpuThreads());
+  await startCpuBackend(values.js ? { wasm: false } : nodeCpuOptions(threads));
+  console.error(`convolutions on ${cpuKernelInfo()}`);
+} else throw new Error(`--backend ${values.backend}: cpu or webgpu-node`);
 const timings: StepTiming[] = [];
 for (const colorizer of values.colorizers.split(',') as ColorizerKind[]) {
   const before = tf.memory().numTensors;

@@ -1,6 +1,6 @@
-// The runner's command line and data: --seeds, and the phantom reaching runExperiment unsplit, so
-// the config's split is the only one drawn (a pre-split demo was split a second time: 49 / 27 / 24 %
-// instead of 70 / 15 / 15).
+// The runner's command line and data: --seeds, --backend, and the phantom reaching runExperiment
+// unsplit, so the config's split is the only one drawn (a pre-split demo was split a second time:
+// 49 / 27 / 24 % instead of 70 / 15 / 15).
 import { expect, it } from 'vitest';
 import { loadExperimentData, parseCli } from '../../scripts/experiment/cli';
 import { splitKeepingHoldout } from '../../src/core/data/split';
@@ -27,4 +27,17 @@ it('takes --seeds as a list of integers, and names the flag when it is not one',
   expect(parseCli(['c.json']).seeds).toBeUndefined();
   for (const bad of ['', '1,x', '0.5'])
     expect(() => parseCli(['c.json', '--seeds', bad])).toThrow(`--seeds ${bad}:`);
+});
+
+it('takes --backend webgpu-node in Node, and names the choices of each mode when it is not one', () => {
+  expect(parseCli(['c.json']).nodeBackend).toBe('cpu');
+  expect(parseCli(['c.json', '--backend', 'webgpu-node']).nodeBackend).toBe('webgpu-node');
+  expect(parseCli(['c.json', '--browser']).browserBackends).toEqual(['webgpu']);
+  expect(() => parseCli(['c.json', '--backend', 'webgl'])).toThrow(
+    '--backend webgl: without --browser one of cpu, webgpu-node.',
+  );
+  expect(() => parseCli(['c.json', '--browser', '--backend', 'webgpu-node'])).toThrow(
+    '--browser --backend webgpu-node: one of webgpu, webgl, cpu.',
+  );
+  expect(() => parseCli(['c.json', '--swiftshader'])).toThrow('--swiftshader needs --browser.');
 });

@@ -1,7 +1,9 @@
 // Issue 16's must-show: a small grid (2 seeds × 2 chains × 2 fractions) run as one process and as
 // 3 shards in parallel processes, the shards merged by scripts/experiment-report.ts: the merged
-// tables must equal the single process's, and a shard run twice must write the same run files.
-// Timings (trainSeconds, evaluationSeconds) are the only fields left out of the comparisons.
+// tables must equal the single process's, and a shard run twice must write the same run files; a
+// merge without a shard is refused naming it, or with --partial says so in its report. Timings
+// (trainSeconds, evaluationSeconds) and the slice each file came from (origin: shard i/3 or 0/1)
+// are the only fields left out of the comparisons.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,17 +23,18 @@ function experiment(out: string, ...flags: string[]) {
   return run(TSX, ['scripts/experiment.ts', CONFIG, '--out', out, ...flags], { env });
 }
 
-function merge(out: string, dirs: string[]) {
-  return run(TSX, ['scripts/experiment-report.ts', '--out', out, ...dirs], { env });
+function merge(out: string, dirs: string[], ...flags: string[]) {
+  return run(TSX, ['scripts/experiment-report.ts', ...flags, '--out', out, ...dirs], { env });
 }
 
-/** Every run file of `out`, by name, without the timings. */
+/** Every run file of `out`, by name, without the timings and the origin. */
 function runFiles(out: string): Record<string, unknown> {
   const files: Record<string, unknown> = {};
   for (const name of readdirSync(join(out, 'runs')).sort()) {
     const {
       trainSeconds: _t,
       evaluationSeconds: _e,
+      origin: _o,
       ...rest
     } = JSON.parse(readFileSync(join(out, 'runs', name), 'utf8'));
     files[name] = rest;
@@ -77,4 +80,12 @@ it('refuses a merge that holds a shard twice, naming both files', async () => {
   await expect(refused).rejects.toThrow(
     /shard1-again\/runs\/\S+\.json repeats the cell of \S+shard1\/runs\//,
   );
+});
+
+it('refuses a merge without shard 1, naming it; --partial merges and says so first', async () => {
+  const refused = merge(dir('refused-missing'), [shards[0] as string, shards[2] as string]);
+  await expect(refused).rejects.toThrow(/shard 1 of 3 \(seeds 0, 1\) missing/);
+  await merge(dir('partial'), [shards[0] as string, shards[2] as string], '--partial');
+  expect(text(dir('partial'), 'report.md')).toMatch(/^> \*\*Partial merge\*\*: shard 1 of 3 /);
+  expect(JSON.parse(text(dir('partial'), 'report.json')).incomplete).toHaveLength(1);
 });

@@ -6,7 +6,7 @@ import { configHash } from '../../scripts/experiment/config-hash';
 import { mergeRunFiles, type RunFile } from '../../scripts/experiment/merge-runs';
 import { parseExperimentConfig } from '../../src/core/experiment/config';
 import { trainingSteps } from '../../src/core/experiment/cost';
-import { planExperiment, type StageRunReport } from '../../src/core/experiment/experiment';
+import { planExperiment } from '../../src/core/experiment/experiment';
 import { parseShard, shardRuns } from '../../src/core/experiment/shard';
 
 const json = {
@@ -69,6 +69,9 @@ it('hashes everything that defines a cell, but not the seeds list, the name or k
     ).not.toBe(hash);
 });
 
+/** Both seeds' files come from one unsharded process, so a merge of the two is whole. */
+const ONE_PROCESS = { seeds: [0, 1], shard: { index: 0, count: 1 }, files: 2, gridCells: 2 };
+
 function runFile(path: string, seed: number, hash: string): RunFile {
   const record = {
     dataset: 'phantom',
@@ -81,7 +84,7 @@ function runFile(path: string, seed: number, hash: string): RunFile {
   };
   return {
     path,
-    report: { configHash: hash, record } as unknown as StageRunReport & { configHash: string },
+    report: { configHash: hash, origin: ONE_PROCESS, record } as unknown as RunFile['report'],
   };
 }
 
