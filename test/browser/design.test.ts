@@ -23,7 +23,7 @@ import { settle, waitForStageEnd } from './studio-steps';
 
 /** Every name the walk goes by, in one place: the wording pass renames controls. */
 const NAMES = {
-  themeToggle: /^Theme/,
+  themeToggle: 'Dark theme',
   next: (step: string) => `Next: ${step}`,
   patients: 'Patients',
   imageSize: 'Image size (px)',
@@ -40,7 +40,7 @@ const NAMES = {
   weights: 'ImageNet weights for the backbone',
   random: 'Random initialization',
   build: 'Build model',
-  built: /^Built: coloru \+ resnet18/i,
+  built: /^Built: ColorU \+ ResNet18/,
   stages: 'Training stage',
   colorModule: /^Color Module/,
   iterations: 'Iterations',
