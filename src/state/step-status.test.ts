@@ -1,6 +1,7 @@
 // The stepper's states follow what the studio holds: nothing is "done" on a fresh page, steps that
 // need a model say so, and each becomes done when its work is.
 import { beforeEach, expect, it } from 'vitest';
+import { builtModel } from '../../test/helpers/built-model';
 import { patcher } from './patch';
 import { stepStatus } from './step-status';
 import { resetStudio, useStudio, type WizardStep } from './store';
@@ -31,20 +32,7 @@ function loadDataAndModel() {
       warnings: [],
     },
   });
-  patch('model', {
-    built: {
-      spec: {
-        colorizer: 'coloru',
-        backbone: 'resnet18',
-        widthMultiplier: 1,
-        inputSize: 64,
-        seed: 0,
-      },
-      parameters: { colorizer: 1, backbone: 1, classifier: 1 },
-      pretrained: 'ImageNet',
-      isPretrained: true,
-    },
-  });
+  patch('model', { built: builtModel() });
 }
 
 it('starts with work to do and the steps that need a model or runs blocked', () => {

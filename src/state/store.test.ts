@@ -1,5 +1,6 @@
 // The store's actions and the stage selectors that gate the wizard's stage cards.
 import { beforeEach, expect, it } from 'vitest';
+import { builtModel } from '../../test/helpers/built-model';
 import { patcher } from './patch';
 import { stageBlockers } from './selectors';
 import { resetStudio, useStudio } from './store';
@@ -40,20 +41,7 @@ it('blocks every stage until data and a model exist, then applies the stage tabl
   expect(stageBlockers(useStudio.getState(), 'colorModule')).toHaveLength(2);
   const patch = patcher(useStudio);
   patch('dataset', { summary: { name: 'Phantom', labels: ['Edema'], splits: [], warnings: [] } });
-  patch('model', {
-    built: {
-      spec: {
-        colorizer: 'coloru',
-        backbone: 'resnet18',
-        widthMultiplier: 1,
-        inputSize: 64,
-        seed: 0,
-      },
-      parameters: { colorizer: 1, backbone: 1, classifier: 1 },
-      pretrained: 'ImageNet',
-      isPretrained: true,
-    },
-  });
+  patch('model', { built: builtModel() });
   const s = () => useStudio.getState();
   expect(stageBlockers(s(), 'colorModule')).toEqual([]);
   expect(stageBlockers(s(), 'baseline').join()).toMatch(/gray replication/);

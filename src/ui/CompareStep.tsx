@@ -14,11 +14,11 @@ import {
 import { fieldsOf, selectProgress } from '../state/selectors';
 import { useStudio } from '../state/store';
 import { formatDuration, stepsPerSecond } from '../state/training';
+import { ActionButton } from './ActionButton';
 import { useCommands } from './commands-context';
 import { ExperimentCurves } from './ExperimentCurves';
 import { ExperimentQueueView } from './ExperimentQueueView';
 import { ErrorText } from './fields';
-import { Spinner } from './Spinner';
 import { StoredPreviews } from './StoredPreviews';
 
 function useDraftConfig() {
@@ -65,15 +65,13 @@ export function CompareStep() {
           {runs} runs, {steps.toLocaleString()} optimizer steps; {estimate}.
         </p>
         <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
+          <ActionButton
+            icon={FlaskConical}
             onClick={() => void startExperiment(config)}
+            busy={busy}
           >
-            {busy ? <Spinner /> : <FlaskConical size={16} aria-hidden="true" />}
             Start experiment
-          </button>
+          </ActionButton>
           <button type="button" onClick={() => exportConfig(current?.config ?? config)}>
             <FileDown size={16} aria-hidden="true" />
             Export config (JSON)

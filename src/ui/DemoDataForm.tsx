@@ -4,9 +4,9 @@ import { Sparkles } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
+import { ActionButton } from './ActionButton';
 import { useCommands } from './commands-context';
 import { ErrorText, NumberField } from './fields';
-import { Spinner } from './Spinner';
 
 export function DemoDataForm() {
   const { demo, busy, error } = useStudio(useShallow(fieldsOf('dataset', 'demo', 'busy', 'error')));
@@ -45,16 +45,9 @@ export function DemoDataForm() {
           onChange={(seed) => setDemo({ seed })}
         />
       </div>
-      <button
-        type="button"
-        className="primary"
-        onClick={loadDemoData}
-        disabled={busy}
-        aria-busy={busy}
-      >
-        {busy ? <Spinner /> : <Sparkles size={16} aria-hidden="true" />}
-        {busy ? 'Generating…' : 'Generate demo data'}
-      </button>
+      <ActionButton icon={Sparkles} onClick={loadDemoData} busy={busy} busyLabel="Generating…">
+        Generate demo data
+      </ActionButton>
       <ErrorText error={error} />
     </fieldset>
   );

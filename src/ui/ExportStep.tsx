@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
 import type { ExportScope } from '../worker/protocol';
+import { ActionButton } from './ActionButton';
 import { useCommands } from './commands-context';
 import { saveFile } from './download';
 import { ErrorText, SelectField } from './fields';
@@ -34,16 +35,9 @@ function ExportPanel() {
         onChange={setExportScope}
         hint="PyTorch names and layouts: loads into the authors' modules with load_state_dict."
       />
-      <button
-        type="button"
-        className="primary"
-        onClick={exportWeights}
-        disabled={exporting}
-        aria-busy={exporting}
-      >
-        {exporting ? <Spinner /> : <Download size={16} aria-hidden="true" />}
-        {exporting ? 'Exporting…' : 'Download weights'}
-      </button>
+      <ActionButton icon={Download} onClick={exportWeights} busy={exporting} busyLabel="Exporting…">
+        Download weights
+      </ActionButton>
       <ErrorText error={exportError} />
       {exported ? (
         <p>

@@ -1,13 +1,14 @@
 // Wizard step 2: the colorization module T, the backbone E, their size, and E's weights.
+
 import { Hammer } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { fieldsOf } from '../state/selectors';
 import { useStudio } from '../state/store';
+import { ActionButton } from './ActionButton';
 import { useCommands } from './commands-context';
 import { ActivityBar, ErrorText, NumberField, SelectField } from './fields';
 import { ModelSummary } from './ModelSummary';
 import { PretrainedPicker } from './PretrainedPicker';
-import { Spinner } from './Spinner';
 
 // Short enough for the select at 800 px; the hint under each says more.
 const COLORIZERS = [
@@ -75,16 +76,9 @@ export function ModelStep() {
           />
         </div>
         <PretrainedPicker />
-        <button
-          type="button"
-          className="primary"
-          onClick={buildModel}
-          disabled={busy}
-          aria-busy={busy}
-        >
-          {busy ? <Spinner /> : <Hammer size={16} aria-hidden="true" />}
-          {busy ? 'Building…' : 'Build model'}
-        </button>
+        <ActionButton icon={Hammer} onClick={buildModel} busy={busy} busyLabel="Building…">
+          Build model
+        </ActionButton>
         <ActivityBar />
         <ErrorText error={error} />
       </fieldset>
