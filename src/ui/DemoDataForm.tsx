@@ -27,7 +27,8 @@ export function DemoDataForm() {
           max={5000}
           step={1}
           onChange={(patients) => setDemo({ patients })}
-          hint="Split by patient into train / valid / test; several studies each."
+          hint="Split by patient."
+          more="Patients go whole to train, valid or test (70 / 15 / 15 %); each has several studies, as in CheXpert."
         />
         <NumberField
           label="Image size (px)"
@@ -36,13 +37,15 @@ export function DemoDataForm() {
           max={1024}
           step={8}
           onChange={(imageSize) => setDemo({ imageSize })}
-          hint="A little above the model's input size, for random crops."
+          hint="A little above the input size."
+          more="Random crops (augmentation) then have room; images are resized to the model's input size."
         />
         <NumberField
           label="Data seed"
           value={demo.seed}
           step={1}
           onChange={(seed) => setDemo({ seed })}
+          hint="Same seed, same images."
         />
       </div>
       <ActionButton icon={Sparkles} onClick={loadDemoData} busy={busy} busyLabel="Generating…">

@@ -44,35 +44,40 @@ export function ModelStep() {
             value={spec.colorizer}
             options={COLORIZERS}
             onChange={(colorizer) => setModelSpec({ colorizer })}
-            hint="Learned parameters in brackets; gray replication is the Baselines'."
+            hint="Learned parameters in brackets."
+            more="ColorU, DECONV and PixelShuffle are the paper's three colorization modules; gray replication copies the X-ray to R, G and B, as the Baselines do."
           />
           <SelectField
             label="Backbone (E)"
             value={spec.backbone}
             options={BACKBONES}
             onChange={(backbone) => setModelSpec({ backbone })}
-            hint="ImageNet-pretrained; SqueezeNet's weights also load from a local file."
+            hint="Parameters in brackets."
+            more="All three start from ImageNet weights (below); SqueezeNet 1.1's also load from a local file."
           />
           <SelectField
             label="Width multiplier"
             value={String(spec.widthMultiplier)}
             options={WIDTHS}
             onChange={(w) => setModelSpec({ widthMultiplier: Number(w) })}
-            hint="Below 1 shrinks every layer of E: ImageNet weights then no longer fit."
+            hint="Below full shrinks E."
+            more="Every layer of E gets narrower: quicker, but ImageNet weights then no longer fit, so E starts random."
           />
           <SelectField
             label="Input size"
             value={String(spec.inputSize)}
             options={SIZES}
             onChange={(s) => setModelSpec({ inputSize: Number(s) })}
-            hint="The paper uses 320 px; smaller trains faster."
+            hint="The paper: 320 px."
+            more="Smaller images train much faster; 224 px is the default, a laptop GPU's compromise."
           />
           <NumberField
             label="Model seed"
             value={spec.seed}
             step={1}
             onChange={(seed) => setModelSpec({ seed })}
-            hint="Initializes T and C (and E when random)."
+            hint="Initial T and C."
+            more="The seed of T's and C's initial weights, and of E's when it starts random."
           />
         </div>
         <PretrainedPicker />
