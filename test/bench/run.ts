@@ -76,6 +76,11 @@ const BENCHES: readonly Bench[] = [
     quick: false,
   },
   {
+    file: 'longtask-browser.ts',
+    what: 'longest main-thread task during demo data, a 300-image ingestion and a stage (Chromium)',
+    quick: false,
+  },
+  {
     file: 'stop-and-eta-browser.ts',
     what: 'Stop pressed during validation, and time left at half-way vs actual (Chromium, CPU)',
     quick: false,
@@ -118,6 +123,7 @@ const HELPERS = new Set([
   'conv-flops.ts',
   'gpu-page.ts',
   'dicom-sources.ts',
+  'long-work.ts',
 ]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES

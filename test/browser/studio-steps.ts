@@ -49,7 +49,7 @@ export async function prepareColorModule(page: Page): Promise<void> {
 
 /** The stage is over when the run state is back to idle after the loss curve got its points, or
  *  when the studio shows an error (a failed start, a diverged stage): then fail with its text. */
-export async function waitForStageEnd(page: Page): Promise<void> {
+export async function waitForStageEnd(page: Page, timeout = 200_000): Promise<void> {
   await page.waitForFunction(
     () =>
       document.querySelector('[role="alert"]') !== null ||
@@ -58,7 +58,7 @@ export async function waitForStageEnd(page: Page): Promise<void> {
           document.querySelector('figure[aria-label="Training loss"]')?.getAttribute('data-points'),
         ) > 0),
     undefined,
-    { timeout: 200_000, polling: 250 },
+    { timeout, polling: 250 },
   );
   const shown = await page.getByRole('alert').allTextContents();
   if (shown.length > 0) throw new Error(`The studio reported: ${shown.join(' | ')}`);
