@@ -16,6 +16,7 @@ import { DEFAULT_SPLIT } from '../state/pure-core';
 import { useStudio } from '../state/store';
 import type { DatasetSummary } from '../worker/protocol';
 import { useCommands } from './commands-context';
+import { DeferredMount } from './DeferredMount';
 import { NumberField } from './fields';
 import { seriesColor, useChartPalette } from './theme';
 
@@ -109,23 +110,25 @@ export function DatasetSummaryView() {
         </tbody>
       </table>
       <figure aria-label={CHART_NAME}>
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={chartRows(summary)} title={CHART_NAME}>
-            <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
-            <XAxis dataKey="label" stroke={palette.axis} />
-            <YAxis allowDecimals={false} stroke={palette.axis} />
-            <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
-            <Legend />
-            {summary.splits.map(({ split }) => (
-              <Bar
-                key={split}
-                dataKey={split}
-                fill={seriesColor(palette, SPLIT_SERIES[split])}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <DeferredMount height={220}>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={chartRows(summary)} title={CHART_NAME}>
+              <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
+              <XAxis dataKey="label" stroke={palette.axis} />
+              <YAxis allowDecimals={false} stroke={palette.axis} />
+              <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+              <Legend />
+              {summary.splits.map(({ split }) => (
+                <Bar
+                  key={split}
+                  dataKey={split}
+                  fill={seriesColor(palette, SPLIT_SERIES[split])}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </DeferredMount>
       </figure>
     </section>
   );

@@ -77,6 +77,8 @@ it.skipIf(kermany === null)(
     const enlarged = page.getByRole('figure', { name: 'Enlarged image' });
     expect(await enlarged.textContent()).toMatch(/kermany\/PNEUMONIA\/.+ — PNEUMONIA/);
     const chart = page.getByRole('figure', { name: 'Label counts of the dropped dataset' });
+    // The chart mounts in a deferred render after its data (DeferredMount.tsx).
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   },
