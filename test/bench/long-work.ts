@@ -2,6 +2,7 @@
 // 'longtask' and, where Chromium has it, 'long-animation-frame', installed in the page before
 // the studio's own scripts, and a per-phase summary that names what ran in each long task.
 // Plain functions: the observer is handed to Playwright's addInitScript, so it is self-contained.
+import type { TaskTime } from './thread-time';
 
 /** A main-thread task over 50 ms, as the 'longtask' entry gives it (ms on the page's clock). */
 export interface TaskEntry {
@@ -59,6 +60,9 @@ export interface PhaseSummary {
   name: string;
   wallMs: number;
   longestMs: number;
+  /** The most CPU time one main-thread task took (thread-time.ts): what the page spent, where
+   *  `longestMs` also counts the time other processes held the core. */
+  longestCpuMs: number;
   over50: number;
   over100: number;
   /** The longest tasks, longest first, each with what ran in it. */
@@ -95,6 +99,7 @@ export function summarizePhase(
   work: LongWork,
   from: number,
   to: number,
+  times: readonly TaskTime[],
 ): PhaseSummary {
   const tasks = work.tasks.filter((t) => t.startTime >= from && t.startTime <= to);
   const worst = [...tasks]
@@ -112,6 +117,7 @@ export function summarizePhase(
     name,
     wallMs: to - from,
     longestMs: Math.max(0, ...tasks.map((t) => t.duration)),
+    longestCpuMs: Math.max(0, ...times.map((t) => t.cpuMs)),
     over50: tasks.filter((t) => t.duration > 50).length,
     over100: tasks.filter((t) => t.duration > 100).length,
     worst,
@@ -123,7 +129,8 @@ const ms = (value: number) => `${value.toFixed(0)} ms`;
 export function printPhase(summary: PhaseSummary): void {
   console.log(
     `${summary.name}: ${(summary.wallMs / 1000).toFixed(1)} s; longest main-thread task ` +
-      `${ms(summary.longestMs)}; over 50 ms: ${summary.over50}, over 100 ms: ${summary.over100}`,
+      `${ms(summary.longestMs)} (the most CPU one task took: ${ms(summary.longestCpuMs)}); ` +
+      `over 50 ms: ${summary.over50}, over 100 ms: ${summary.over100}`,
   );
   for (const task of summary.worst)
     console.log(`  ${ms(task.durationMs)} at +${(task.startMs / 1000).toFixed(1)} s: ${task.what}`);

@@ -124,6 +124,7 @@ const HELPERS = new Set([
   'gpu-page.ts',
   'dicom-sources.ts',
   'long-work.ts',
+  'thread-time.ts',
 ]);
 
 /** The known benches present in the folder, then any script added there but not to BENCHES
