@@ -61,8 +61,8 @@ export interface PhaseSummary {
   wallMs: number;
   longestMs: number;
   /** The most CPU time one main-thread task took (thread-time.ts): what the page spent, where
-   *  `longestMs` also counts the time other processes held the core. */
-  longestCpuMs: number;
+   *  `longestMs` also counts the time other processes held the core. Null: not traced. */
+  longestCpuMs: number | null;
   over50: number;
   over100: number;
   /** The longest tasks, longest first, each with what ran in it. */
@@ -99,7 +99,7 @@ export function summarizePhase(
   work: LongWork,
   from: number,
   to: number,
-  times: readonly TaskTime[],
+  times: readonly TaskTime[] | null,
 ): PhaseSummary {
   const tasks = work.tasks.filter((t) => t.startTime >= from && t.startTime <= to);
   const worst = [...tasks]
@@ -117,7 +117,7 @@ export function summarizePhase(
     name,
     wallMs: to - from,
     longestMs: Math.max(0, ...tasks.map((t) => t.duration)),
-    longestCpuMs: Math.max(0, ...times.map((t) => t.cpuMs)),
+    longestCpuMs: times && Math.max(0, ...times.map((t) => t.cpuMs)),
     over50: tasks.filter((t) => t.duration > 50).length,
     over100: tasks.filter((t) => t.duration > 100).length,
     worst,
@@ -127,9 +127,11 @@ export function summarizePhase(
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export function printPhase(summary: PhaseSummary): void {
+  const cpu = summary.longestCpuMs;
   console.log(
     `${summary.name}: ${(summary.wallMs / 1000).toFixed(1)} s; longest main-thread task ` +
-      `${ms(summary.longestMs)} (the most CPU one task took: ${ms(summary.longestCpuMs)}); ` +
+      `${ms(summary.longestMs)}` +
+      (cpu === null ? '; ' : ` (the most CPU one task took: ${ms(cpu)}); `) +
       `over 50 ms: ${summary.over50}, over 100 ms: ${summary.over100}`,
   );
   for (const task of summary.worst)
