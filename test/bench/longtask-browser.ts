@@ -17,13 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium';
 import { serveBuiltApp } from '../../scripts/lib/server';
 import { type PickedFile, stubDirectoryPicker } from '../browser/directory-picker';
-import {
-  buildModel,
-  chooseTinyModel,
-  next,
-  settle,
-  waitForStageEnd,
-} from '../browser/studio-steps';
+import { settle, tinyColorModuleToTrain, waitForStageEnd } from '../browser/studio-steps';
 import { sharedFile } from '../helpers/shared';
 import {
   type LongWork,
@@ -96,12 +90,7 @@ async function ingestSample(page: Page): Promise<void> {
 }
 
 async function prepareStage(page: Page): Promise<void> {
-  await next(page, 'Model');
-  await chooseTinyModel(page);
-  await buildModel(page);
-  await next(page, 'Stages');
-  await page.getByRole('radio', { name: /^Color Module/ }).check();
-  await next(page, 'Train');
+  await tinyColorModuleToTrain(page);
   await page.getByLabel('Iterations').fill(String(STAGE.iterations));
   await page.getByLabel('Batch size').fill(String(STAGE.batchSize));
   await page.getByLabel('Accumulation').fill(String(STAGE.accumulation));

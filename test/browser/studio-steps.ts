@@ -39,6 +39,11 @@ export async function buildModel(page: Page): Promise<void> {
 /** Demo data → tiny model → Color Module selected → the Train step. */
 export async function prepareColorModule(page: Page): Promise<void> {
   await loadDemoData(page);
+  await tinyColorModuleToTrain(page);
+}
+
+/** With data loaded: tiny model → Color Module selected → the Train step. */
+export async function tinyColorModuleToTrain(page: Page): Promise<void> {
   await next(page, 'Model');
   await chooseTinyModel(page);
   await buildModel(page);
