@@ -40,15 +40,20 @@ function StepButton({ step, number }: { step: StepEntry; number: number }) {
       title={`${STATE_WORDS[state]}: ${detail}`}
       onClick={() => goTo(step.id)}
     >
-      <span className="step-mark">
+      <span className="step-mark" aria-hidden="true">
         <StepMark state={state} number={number} />
       </span>
       <span>
+        <span className="visually-hidden">{number}. </span>
         {step.title}
-        <span id={describedBy} className="step-state">
+        <span className="step-state" aria-hidden="true">
           {STATE_WORDS[state]}
-          {state === 'blocked' ? <span className="visually-hidden">: {detail}</span> : null}
         </span>
+      </span>
+      {/* The name stays "4. Train"; the state (and a blocked step's reason) is its description. */}
+      <span id={describedBy} hidden>
+        {STATE_WORDS[state]}
+        {state === 'blocked' ? `: ${detail}` : ''}
       </span>
     </button>
   );
