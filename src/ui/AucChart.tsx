@@ -16,7 +16,7 @@ import {
 import type { AucPoint } from '../state/curves';
 import { selectAuc, selectCurveLabels } from '../state/selectors';
 import { useStudio } from '../state/store';
-import { labelColor, useChartPalette } from './theme';
+import { labelColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -60,7 +60,7 @@ const AucPlot = memo(function AucPlot(props: { points: AucPoint[]; labels: strin
         <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
         <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke={palette.axis} />
         <YAxis domain={[0, 1]} stroke={palette.axis} />
-        <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+        <Tooltip {...tooltipProps(palette, 3)} />
         <Legend />
         <Line
           dataKey="mean"

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { type CurveSeries, displayName, formatFraction, variantLabel } from '../state/pure-core';
-import { seriesColor, useChartPalette } from './theme';
+import { seriesColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -38,7 +38,7 @@ export function DataSizeChart({ curves }: { curves: readonly CurveSeries[] }) {
             allowDataOverflow
           />
           <YAxis domain={['auto', 'auto']} stroke={palette.axis} />
-          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+          <Tooltip {...tooltipProps(palette, 1)} />
           <Legend />
           {curves.map((series, i) => (
             <Line

@@ -18,7 +18,7 @@ import type { DatasetSummary } from '../worker/protocol';
 import { useCommands } from './commands-context';
 import { DeferredMount } from './DeferredMount';
 import { NumberField } from './fields';
-import { seriesColor, useChartPalette } from './theme';
+import { seriesColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -116,7 +116,7 @@ export function DatasetSummaryView() {
               <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
               <XAxis dataKey="label" stroke={palette.axis} />
               <YAxis allowDecimals={false} stroke={palette.axis} />
-              <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+              <Tooltip {...tooltipProps(palette, 0)} />
               <Legend />
               {summary.splits.map(({ split }) => (
                 <Bar

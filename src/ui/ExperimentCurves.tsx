@@ -14,7 +14,7 @@ import {
 } from 'recharts';
 import { experimentSeries, type RunSeries } from '../state/run-series';
 import { useStudio } from '../state/store';
-import { type ChartPalette, seriesColor, useChartPalette } from './theme';
+import { type ChartPalette, seriesColor, tooltipProps, useChartPalette } from './theme';
 
 const DASHES = ['', '6 3', '2 3', '10 4 2 4'];
 
@@ -47,7 +47,7 @@ function OverlayChart(props: {
             allowDuplicatedCategory={false}
           />
           <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
-          <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+          <Tooltip {...tooltipProps(palette, 3)} />
           <Legend />
           {props.shown.flatMap(props.lines)}
         </LineChart>

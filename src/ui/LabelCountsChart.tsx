@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { LabelCount } from '../worker/ingest-protocol';
 import { DeferredMount } from './DeferredMount';
-import { seriesColor, useChartPalette } from './theme';
+import { seriesColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -28,7 +28,7 @@ export function LabelCountsChart({ counts }: { counts: readonly LabelCount[] }) 
             <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
             <XAxis dataKey="label" stroke={palette.axis} />
             <YAxis allowDecimals={false} stroke={palette.axis} />
-            <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+            <Tooltip {...tooltipProps(palette, 0)} />
             <Legend />
             <Bar
               dataKey="positive"

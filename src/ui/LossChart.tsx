@@ -16,7 +16,7 @@ import type { LossPoint } from '../state/curves';
 import { downsampleMinMax, MAX_DRAWN_POINTS } from '../state/downsample';
 import { selectLoss } from '../state/selectors';
 import { useStudio } from '../state/store';
-import { seriesColor, useChartPalette } from './theme';
+import { seriesColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -49,7 +49,7 @@ const LossPlot = memo(function LossPlot({ loss }: { loss: LossPoint[] }) {
         <CartesianGrid strokeDasharray="3 3" stroke={palette.grid} />
         <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} stroke={palette.axis} />
         <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
-        <Tooltip contentStyle={{ background: palette.tooltipBackground }} />
+        <Tooltip {...tooltipProps(palette, 4)} />
         <Line
           dataKey="loss"
           stroke={seriesColor(palette, 0)}

@@ -13,7 +13,7 @@ import {
 import { chartPoints, type LrFinderResult as Result, SUGGESTION_RULES } from '../state/lr-finder';
 import { STAGES } from '../state/pure-core';
 import { useCommands } from './commands-context';
-import { seriesColor, useChartPalette } from './theme';
+import { seriesColor, tooltipProps, useChartPalette } from './theme';
 
 /** Names the figure and the chart's focusable surface (recharts' keyboard layer), which has no
  *  name of its own. */
@@ -50,10 +50,7 @@ export function LrFinderResult({ result }: { result: Result }) {
               stroke={palette.axis}
             />
             <YAxis stroke={palette.axis} domain={['auto', 'auto']} />
-            <Tooltip
-              contentStyle={{ background: palette.tooltipBackground }}
-              labelFormatter={lrText}
-            />
+            <Tooltip {...tooltipProps(palette, 4)} labelFormatter={lrText} />
             <Line
               dataKey="loss"
               stroke={seriesColor(palette, 0)}

@@ -95,3 +95,12 @@ export const seriesColor = (palette: ChartPalette, i: number): string =>
 
 /** Per-label lines start after the first colour, which a mean or a first series keeps. */
 export const labelColor = (palette: ChartPalette, i: number): string => seriesColor(palette, i + 1);
+
+/** A chart tooltip in the theme, its values to `digits` decimals (counts: 0), never a raw float. */
+export function tooltipProps(palette: ChartPalette, digits: number) {
+  return {
+    contentStyle: { background: palette.tooltipBackground },
+    formatter: (value: unknown) =>
+      typeof value === 'number' ? value.toFixed(digits) : String(value),
+  };
+}
