@@ -3,6 +3,7 @@
 // in a list: Tab reaches each, Enter or Space opens it. A blocked step still opens (it says what
 // it needs), so nothing is out of reach.
 import { Check, Lock } from 'lucide-react';
+import { useShallow } from 'zustand/react/shallow';
 import { selectGoTo, selectStep } from '../state/selectors';
 import { type StepStatus, stepStatus } from '../state/step-status';
 import { useStudio, type WizardStep } from '../state/store';
@@ -27,9 +28,8 @@ function StepMark({ state, number }: { state: StepStatus['state']; number: numbe
 function StepButton({ step, number }: { step: StepEntry; number: number }) {
   const current = useStudio(selectStep) === step.id;
   const goTo = useStudio(selectGoTo);
-  // Two strings, not an object: the selector's value must compare equal between renders.
-  const state = useStudio((s) => stepStatus(s, step.id).state);
-  const detail = useStudio((s) => stepStatus(s, step.id).detail);
+  // Compared field by field: a store change that leaves the step's status alone re-renders nothing.
+  const { state, detail } = useStudio(useShallow((s) => stepStatus(s, step.id)));
   const describedBy = `step-${step.id}-state`;
   return (
     <button
